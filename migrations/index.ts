@@ -1,0 +1,4 @@
+// Every migration, in order, as classes (not a glob: see toolchain notes). Add new ones at the end.
+import { Foundation1795640009506 } from './1795640009506-Foundation.js';
+
+export const MIGRATIONS = [Foundation1795640009506];

@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module.js';
+import { ClassificationModule } from './classification/classification.module.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/database-options.js';
+import { OutboxModule } from './database/outbox/outbox.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { AuthModule } from './platform/auth/auth.module.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { PlatformModule } from './platform/platform.module.js';
+import { LoggingModule } from './platform/logging/logging.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { RequestsModule } from './requests/requests.module.js';
+
+export function servesApi(config: AppConfig): boolean {
+  return config.processRole !== 'worker';
+}
+
+export function runsWorker(config: AppConfig): boolean {
+  return config.processRole !== 'api';
+}
+
+/** The whole service; which parts run depends on PROCESS_ROLE (api, worker or all). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const api = servesApi(config);
+    const worker = runsWorker(config);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        QueueModule.forRoot(config),
+        PlatformModule,
+        AuditModule,
+        OutboxModule.forRole(worker),
+        NotificationsModule.forRole(worker),
+        ...(api ? [AuthModule, HealthModule.forRoot(config), RequestsModule, ClassificationModule] : []),
+      ],
+    };
+  }
+}

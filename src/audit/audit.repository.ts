@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { decodeCursor, toPage, type Page } from '../platform/pagination/cursor.js';
+import { AuditEventEntity, type ActorKind } from './audit-event.entity.js';
+
+export interface NewAuditEvent {
+  requestId: string;
+  tenantId: string;
+  type: string;
+  actor: { kind: ActorKind; userId: string | null };
+  at: Date;
+  from?: string | null;
+  to?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+export interface AuditEventView {
+  id: string;
+  requestId: string;
+  type: string;
+  actor: { kind: ActorKind; userId?: string };
+  at: string;
+  from: string | null;
+  to: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/** Append and read only: there is deliberately no update or delete here (and the table refuses them). */
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(em: EntityManager, event: NewAuditEvent): Promise<void> {
+    await em.insert(AuditEventEntity, {
+      id: randomUUID(),
+      requestId: event.requestId,
+      tenantId: event.tenantId,
+      type: event.type,
+      actorKind: event.actor.kind,
+      actorUserId: event.actor.userId,
+      at: event.at,
+      fromStatus: event.from ?? null,
+      toStatus: event.to ?? null,
+      data: event.data ?? null,
+    });
+  }
+
+  async listForRequest(requestId: string, limit: number, cursor?: string): Promise<Page<AuditEventView>> {
+    const after = decodeCursor('events', cursor, 1);
+    const query = this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('event')
+      .where('event.request_id = :requestId', { requestId })
+      .orderBy('event.seq', 'ASC')
+      .limit(limit + 1);
+    if (after) query.andWhere('event.seq > :seq', { seq: after[0] });
+    const rows = await query.getMany();
+    return toPage(rows, limit, 'events', (row) => [row.seq], toAuditEventView);
+  }
+}
+
+export function toAuditEventView(row: AuditEventEntity): AuditEventView {
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    type: row.type,
+    actor: row.actorUserId ? { kind: row.actorKind, userId: row.actorUserId } : { kind: row.actorKind },
+    at: row.at.toISOString(),
+    from: row.fromStatus,
+    to: row.toStatus,
+    data: row.data as Record<string, unknown> | null,
+  };
+}

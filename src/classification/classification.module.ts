@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { KnownIssuesController } from './known-issues.controller.js';
+
+@Module({ controllers: [KnownIssuesController] })
+export class ClassificationModule {}

@@ -1,0 +1,248 @@
+// Every environment variable the service reads is declared, defaulted and validated here, once, at
+// start. A bad value stops the start with a message naming the variable, never a surprise later.
+
+export type ProcessRole = 'api' | 'worker' | 'all';
+
+export interface WorkingHours {
+  /** minutes after local midnight */
+  readonly start: number;
+  /** minutes after local midnight; 1440 means the end of the day */
+  readonly end: number;
+}
+
+export interface RedisConnection {
+  readonly host: string;
+  readonly port: number;
+  readonly username?: string;
+  readonly password?: string;
+  readonly db: number;
+  readonly tls: boolean;
+}
+
+export interface AppConfig {
+  readonly nodeEnv: string;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly redis: RedisConnection;
+  readonly queuePrefix: string;
+  readonly processRole: ProcessRole;
+  readonly logLevel: string;
+  readonly bodyLimitBytes: number;
+  readonly corsOrigins: readonly string[];
+  readonly auth: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly jwksUrl?: string;
+    readonly jwksFile?: string;
+    /** true when neither AUTH_JWKS_URL nor AUTH_JWKS_FILE is set: a local key set is generated */
+    readonly useDevelopmentKeys: boolean;
+  };
+  readonly sla: {
+    readonly timezone: string;
+    readonly workingHours: WorkingHours;
+    readonly weekend: readonly number[];
+    readonly holidayCountry: string | null;
+    readonly extraClosedDates: readonly string[];
+    readonly businessDays: number;
+    readonly atRiskRatio: number;
+  };
+  readonly reviewClaimTtlSeconds: number;
+  readonly grantMaxDays: number;
+  readonly outboxPollMs: number;
+}
+
+export const DEVELOPMENT_ISSUER = 'https://auth.mfa-exceptions.localhost/dev';
+export const DEVELOPMENT_AUDIENCE = 'api://mfa-exceptions';
+export const DEVELOPMENT_KEYS_DIR = '.dev';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: string, parse: (raw: string) => T): T => {
+    const raw = env[name];
+    const value = raw === undefined ? fallback : raw.trim();
+    try {
+      return parse(value);
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message} (got ${JSON.stringify(raw ?? fallback)})`);
+      return undefined as T;
+    }
+  };
+
+  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+  const databaseUrl = read('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/mfa_exceptions', parsePostgresUrl);
+  const redisUrl = read('REDIS_URL', 'redis://127.0.0.1:6379', (v) => v);
+  const redis = read('REDIS_URL', 'redis://127.0.0.1:6379', parseRedisUrl);
+  const jwksUrl = read('AUTH_JWKS_URL', '', optional(parseHttpUrl));
+  const jwksFile = read('AUTH_JWKS_FILE', '', optional((v) => v));
+  if (jwksUrl && jwksFile) problems.push('AUTH_JWKS_URL and AUTH_JWKS_FILE: set one, not both');
+  const useDevelopmentKeys = !jwksUrl && !jwksFile;
+  if (useDevelopmentKeys && nodeEnv === 'production') {
+    problems.push('AUTH_JWKS_URL or AUTH_JWKS_FILE: required when NODE_ENV=production');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    port: read('PORT', '3000', integerIn(0, 65535)),
+    host: read('HOST', '0.0.0.0', nonEmpty),
+    databaseUrl,
+    redisUrl,
+    redis,
+    queuePrefix: read('QUEUE_PREFIX', 'mfa', matching(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')),
+    processRole: read('PROCESS_ROLE', 'all', oneOf(['api', 'worker', 'all'] as const)),
+    logLevel: read('LOG_LEVEL', 'info', oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const)),
+    bodyLimitBytes: read('BODY_LIMIT_BYTES', '102400', integerIn(1024, 10 * 1024 * 1024)),
+    corsOrigins: read('CORS_ORIGINS', '', list(parseOrigin)),
+    auth: {
+      issuer: read('AUTH_ISSUER', DEVELOPMENT_ISSUER, nonEmpty),
+      audience: read('AUTH_AUDIENCE', DEVELOPMENT_AUDIENCE, nonEmpty),
+      jwksUrl,
+      jwksFile,
+      useDevelopmentKeys,
+    },
+    sla: {
+      timezone: read('SLA_TIMEZONE', 'UTC', parseTimeZone),
+      workingHours: read('SLA_WORKING_HOURS', '09:00-17:00', parseWorkingHours),
+      weekend: read('SLA_WEEKEND', 'sat,sun', list(parseWeekday)),
+      holidayCountry: read('SLA_HOLIDAY_COUNTRY', 'US', (v) => (v === '' ? null : matching(/^[A-Za-z]{2}$/, 'an ISO 3166 two-letter country code')(v).toUpperCase())),
+      extraClosedDates: read('SLA_EXTRA_CLOSED_DATES', '', list(parseIsoDate)),
+      businessDays: read('SLA_BUSINESS_DAYS', '3', positiveDecimal),
+      atRiskRatio: read('SLA_AT_RISK_RATIO', '0.75', ratio),
+    },
+    reviewClaimTtlSeconds: read('REVIEW_CLAIM_TTL', '1800', integerIn(1, 7 * 24 * 3600)),
+    grantMaxDays: read('GRANT_MAX_DAYS', '180', integerIn(1, 3650)),
+    outboxPollMs: read('OUTBOX_POLL_MS', '500', integerIn(10, 60_000)),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function nonEmpty(value: string): string {
+  if (value === '') throw new Error('must not be empty');
+  return value;
+}
+
+function optional<T>(parse: (raw: string) => T): (raw: string) => T | undefined {
+  return (raw) => (raw === '' ? undefined : parse(raw));
+}
+
+function list<T>(parse: (raw: string) => T): (raw: string) => T[] {
+  return (raw) =>
+    raw === ''
+      ? []
+      : raw.split(',').map((part) => parse(part.trim()));
+}
+
+function matching(pattern: RegExp, expected: string): (raw: string) => string {
+  return (raw) => {
+    if (!pattern.test(raw)) throw new Error(`must be ${expected}`);
+    return raw;
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[]): (raw: string) => T {
+  return (raw) => {
+    if (!(allowed as readonly string[]).includes(raw)) throw new Error(`must be one of ${allowed.join(', ')}`);
+    return raw as T;
+  };
+}
+
+function integerIn(min: number, max: number): (raw: string) => number {
+  return (raw) => {
+    if (!/^\d+$/.test(raw)) throw new Error('must be a whole number');
+    const value = Number(raw);
+    if (value < min || value > max) throw new Error(`must be between ${min} and ${max}`);
+    return value;
+  };
+}
+
+function positiveDecimal(raw: string): number {
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new Error('must be a positive decimal number');
+  return Number(raw);
+}
+
+function ratio(raw: string): number {
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(raw) || Number(raw) <= 0 || Number(raw) >= 1) {
+    throw new Error('must be a decimal strictly between 0 and 1');
+  }
+  return Number(raw);
+}
+
+function parsePostgresUrl(raw: string): string {
+  const url = new URL(raw);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error('must be a postgres:// URL');
+  if (url.pathname.length <= 1) throw new Error('must name a database');
+  return raw;
+}
+
+function parseRedisUrl(raw: string): RedisConnection {
+  const url = new URL(raw);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error('must be a redis:// or rediss:// URL');
+  const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0;
+  if (!Number.isInteger(db) || db < 0) throw new Error('database number must be a whole number');
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 6379,
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db,
+    tls: url.protocol === 'rediss:',
+  };
+}
+
+function parseHttpUrl(raw: string): string {
+  const url = new URL(raw);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must be an http(s) URL');
+  return raw;
+}
+
+function parseOrigin(raw: string): string {
+  const url = new URL(raw);
+  if (url.origin !== raw.replace(/\/$/, '')) throw new Error(`"${raw}" is not an origin (scheme://host[:port])`);
+  return url.origin;
+}
+
+function parseTimeZone(raw: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+  } catch {
+    throw new Error('must be an IANA time zone name such as Europe/Paris');
+  }
+  return raw;
+}
+
+function parseWorkingHours(raw: string): WorkingHours {
+  const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(raw);
+  if (!match) throw new Error('must look like 09:00-17:00');
+  const [start, end] = [Number(match[1]) * 60 + Number(match[2]), Number(match[3]) * 60 + Number(match[4])];
+  if (Number(match[2]) > 59 || Number(match[4]) > 59 || start >= 1440 || end > 1440 || start >= end) {
+    throw new Error('must be a start before an end within one day (00:00-24:00 at most)');
+  }
+  return { start, end };
+}
+
+function parseWeekday(raw: string): number {
+  const index = WEEKDAYS.indexOf(raw.toLowerCase().slice(0, 3));
+  if (index < 0 || raw.length < 3) throw new Error(`"${raw}" is not a week day (use ${WEEKDAYS.join(',')})`);
+  return index;
+}
+
+function parseIsoDate(raw: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) {
+    throw new Error(`"${raw}" is not a YYYY-MM-DD date`);
+  }
+  if (new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) !== raw) throw new Error(`"${raw}" is not a real date`);
+  return raw;
+}

@@ -1,0 +1,16 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { OutboxRelay } from './outbox-relay.service.js';
+import { OutboxRepository } from './outbox.repository.js';
+
+@Global()
+@Module({})
+export class OutboxModule {
+  /** Every role writes to the outbox; only the worker role relays it to BullMQ. */
+  static forRole(runsWorker: boolean): DynamicModule {
+    return {
+      module: OutboxModule,
+      providers: [OutboxRepository, ...(runsWorker ? [OutboxRelay] : [])],
+      exports: [OutboxRepository],
+    };
+  }
+}

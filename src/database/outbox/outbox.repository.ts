@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import type { JobSpec } from '../../queue/jobs.js';
+import { OutboxJobEntity } from './outbox-job.entity.js';
+
+@Injectable()
+export class OutboxRepository {
+  /** Records a job in the caller's transaction: it reaches the queue only if the change commits. */
+  async enqueue(em: EntityManager, job: JobSpec, now: Date): Promise<void> {
+    await em.insert(OutboxJobEntity, {
+      queue: job.queue,
+      name: job.name,
+      jobId: job.jobId,
+      payload: job.payload,
+      runAt: job.runAt ?? null,
+      replace: job.replace ?? false,
+      createdAt: now,
+    });
+  }
+
+  /** The oldest pending rows, locked so that relays running side by side share the work. */
+  lockPending(em: EntityManager, limit: number): Promise<OutboxJobEntity[]> {
+    return em
+      .createQueryBuilder(OutboxJobEntity, 'job')
+      .where('job.relayed_at IS NULL')
+      .orderBy('job.id', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  async markRelayed(em: EntityManager, ids: string[], at: Date): Promise<void> {
+    if (ids.length > 0) await em.update(OutboxJobEntity, { id: In(ids) }, { relayedAt: at });
+  }
+
+  async markFailed(em: EntityManager, id: string, error: string): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(OutboxJobEntity)
+      .set({ attempts: () => 'attempts + 1', lastError: error.slice(0, 2000) })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  countPending(em: EntityManager): Promise<number> {
+    return em.createQueryBuilder(OutboxJobEntity, 'job').where('job.relayed_at IS NULL').getCount();
+  }
+}

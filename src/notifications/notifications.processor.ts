@@ -1,0 +1,38 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { Clock } from '../platform/clock.js';
+import { QUEUES, type JobPayloads } from '../queue/jobs.js';
+import { NotificationsRepository } from './notifications.repository.js';
+
+/** Turns domain events into notification records (worker role). Safe to run a job twice. */
+@Processor(QUEUES.notifications, { concurrency: 4 })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<void> {
+    switch (job.name) {
+      case 'request.filed': {
+        const { requestId } = job.data as JobPayloads['request.filed'];
+        await this.notifications.record(
+          {
+            kind: 'request.filed',
+            audience: 'reviewers',
+            tenantId: null,
+            requestId,
+            dedupeKey: `request.filed:${requestId}`,
+            payload: { requestId },
+          },
+          this.clock.now(),
+        );
+        return;
+      }
+      default:
+        throw new Error(`unknown job ${job.name} on ${QUEUES.notifications}`);
+    }
+  }
+}

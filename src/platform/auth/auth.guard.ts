@@ -1,0 +1,42 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError } from '../errors/domain-error.js';
+import { ALLOW_KEY, PUBLIC_KEY } from './access.decorators.js';
+import { AuthenticationError } from './authentication-error.js';
+import { belongsTo, type Audience, type Caller } from './caller.js';
+import { TokenVerifier } from './token-verifier.js';
+
+/**
+ * Every route needs a valid bearer token unless marked @Public, and is closed to everyone unless
+ * @Allow names the caller's group: a route someone forgot to annotate fails closed.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
+    const token = bearerToken(request.headers.authorization);
+    const caller = await this.verifier.verify(token);
+    request.caller = caller;
+
+    const audiences = this.reflector.getAllAndOverride<Audience[] | undefined>(ALLOW_KEY, targets) ?? [];
+    if (!audiences.some((audience) => belongsTo(caller, audience))) {
+      throw new ForbiddenError('Your roles do not allow this operation.');
+    }
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string {
+  const match = /^Bearer +([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header?.trim() ?? '');
+  if (!match) throw new AuthenticationError('A bearer token is required.');
+  return match[1]!;
+}

@@ -1,0 +1,80 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { AuthenticationError } from './authentication-error.js';
+import type { Caller } from './caller.js';
+
+export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256'];
+const CLOCK_SKEW_SECONDS = 60;
+
+export interface TokenVerifierOptions {
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+/** Checks a bearer token against the key set and turns its claims into a Caller. */
+export class TokenVerifier {
+  constructor(
+    private readonly keys: JWTVerifyGetKey,
+    private readonly options: TokenVerifierOptions,
+  ) {}
+
+  /** Keys from a remote JWKS: jose caches them and refetches when a token names an unknown `kid`. */
+  static remote(url: string, options: TokenVerifierOptions): TokenVerifier {
+    return new TokenVerifier(createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }), options);
+  }
+
+  static local(jwks: JSONWebKeySet, options: TokenVerifierOptions): TokenVerifier {
+    return new TokenVerifier(createLocalJWKSet(jwks), options);
+  }
+
+  async verify(token: string): Promise<Caller> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: ACCEPTED_ALGORITHMS,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        requiredClaims: ['exp'],
+      }));
+    } catch (error) {
+      throw new AuthenticationError(describe(error));
+    }
+    return toCaller(payload);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired.';
+  if (error instanceof errors.JWTClaimValidationFailed) return `The token's "${error.claim}" claim is not accepted.`;
+  if (error instanceof errors.JOSEAlgNotAllowed) return `The token's signing algorithm is not accepted (use ${ACCEPTED_ALGORITHMS.join(' or ')}).`;
+  if (error instanceof errors.JWKSNoMatchingKey) return 'The token is not signed by a known key.';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature does not verify.';
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError && error.code === 'ERR_JWKS_INVALID') {
+    return 'The signing keys could not be fetched.';
+  }
+  return 'The token is not valid.';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toCaller(claims: JWTPayload): Caller {
+  const text = (name: string): string | null => (typeof claims[name] === 'string' ? (claims[name] as string) : null);
+  const strings = (name: string): string[] => {
+    const value = claims[name];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  };
+  const tenantId = text('tid');
+  if (!tenantId || !UUID.test(tenantId)) throw new AuthenticationError('The token has no valid "tid" (tenant id) claim.');
+  const appOnly = claims.idtyp === 'app';
+  const userId = text('oid');
+  if (!appOnly && (!userId || !UUID.test(userId))) throw new AuthenticationError('The token has no valid "oid" (user id) claim.');
+  return {
+    tenantId: tenantId.toLowerCase(),
+    userId: userId?.toLowerCase() ?? null,
+    upn: text('upn') ?? text('preferred_username'),
+    name: text('name'),
+    roles: strings('roles'),
+    appOnly,
+    amr: strings('amr'),
+  };
+}

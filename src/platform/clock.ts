@@ -1,0 +1,6 @@
+/** The service's only source of "now", so that tests and domain code can be handed a time. */
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}

@@ -1,0 +1,45 @@
+// Errors the domain and services raise. They carry a stable code; the HTTP mapping lives in one place
+// (problem-details.filter.ts), so nothing below the controllers knows about status codes.
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type DomainErrorCode =
+  | 'not_found'
+  | 'forbidden'
+  | 'invalid_state'
+  | 'conflict'
+  | 'unprocessable'
+  | 'idempotency_key_reused';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly extra: Readonly<Record<string, unknown>> = {},
+    readonly errors: readonly FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(resource: string, id: string) {
+    super('not_found', `${resource} ${id} was not found`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+export class UnprocessableError extends DomainError {
+  constructor(message: string, errors: readonly FieldError[] = []) {
+    super('unprocessable', message, {}, errors);
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Redis } from 'ioredis';
+import { Public } from '../auth/access.decorators.js';
+import { HEALTH_REDIS } from './health.tokens.js';
+
+@ApiTags('health')
+@Controller('health')
+@Public()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(HEALTH_REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** The process is up and serving; says nothing about its dependencies (so it is not restarted for them). */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Ready to take traffic: PostgreSQL and Redis both answer. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database').withTimeout(1500),
+      () =>
+        this.indicators
+          .check('redis')
+          .attempt(async () => {
+            if ((await this.redis.ping()) !== 'PONG') throw new Error('unexpected PING answer');
+          })
+          .withTimeout(1500),
+    ]);
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../errors/domain-error.js';
+import type { IdempotencyKey } from './idempotency-key.decorator.js';
+import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
+
+export interface Outcome<T> {
+  readonly body: T;
+  readonly replayed: boolean;
+}
+
+/**
+ * Runs a creating operation at most once per (tenant, key), inside the caller's transaction.
+ *
+ * The key row is inserted first. A concurrent duplicate blocks on the primary key until the first
+ * transaction ends: if it committed, the duplicate finds its row and answers the stored result; if
+ * it rolled back, the duplicate goes ahead. So parallel retries create exactly one resource.
+ */
+@Injectable()
+export class IdempotencyService {
+  async once<T>(em: EntityManager, tenantId: string, idempotency: IdempotencyKey | null, create: () => Promise<T>): Promise<Outcome<T>> {
+    if (!idempotency) return { body: await create(), replayed: false };
+    const { key, fingerprint } = idempotency;
+    const inserted = await em
+      .createQueryBuilder()
+      .insert()
+      .into(IdempotencyKeyEntity)
+      .values({ tenantId, key, fingerprint, createdAt: new Date() })
+      .orIgnore()
+      .returning(['key'])
+      .execute();
+    if (inserted.raw.length === 0) {
+      const first = await em.findOneByOrFail(IdempotencyKeyEntity, { tenantId, key });
+      if (first.fingerprint !== fingerprint) {
+        throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
+      }
+      return { body: first.response as T, replayed: true };
+    }
+    const body = await create();
+    await em.update(IdempotencyKeyEntity, { tenantId, key }, { statusCode: 201, response: body as object });
+    return { body, replayed: false };
+  }
+}

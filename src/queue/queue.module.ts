@@ -1,0 +1,50 @@
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { AppConfig } from '../config/config.js';
+import { QUEUES } from './jobs.js';
+
+export const QUEUE_REGISTRY = Symbol('QUEUE_REGISTRY');
+
+const queueNames = Object.values(QUEUES);
+
+/** BullMQ on Redis: the connection, every queue, and a by-name registry for the outbox relay. */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const connection = {
+      host: config.redis.host,
+      port: config.redis.port,
+      username: config.redis.username,
+      password: config.redis.password,
+      db: config.redis.db,
+      ...(config.redis.tls ? { tls: {} } : {}),
+    };
+    const queues = BullModule.registerQueue(
+      ...queueNames.map((name) => ({
+        name,
+        // Producers fail fast when Redis is away; the outbox keeps the job and retries.
+        connection: { ...connection, enableOfflineQueue: false },
+        defaultJobOptions: {
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 14 * 24 * 3600 },
+        },
+      })),
+    );
+    return {
+      module: QueueModule,
+      imports: [BullModule.forRoot({ connection, prefix: config.queuePrefix }), queues],
+      providers: [
+        {
+          provide: QUEUE_REGISTRY,
+          inject: queueNames.map((name) => getQueueToken(name)),
+          useFactory: (...instances: Queue[]) => new Map(instances.map((queue) => [queue.name, queue])),
+        },
+      ],
+      exports: [queues, QUEUE_REGISTRY],
+    };
+  }
+}

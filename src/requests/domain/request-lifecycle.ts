@@ -1,0 +1,74 @@
+// The request state machine as a table. Code asks the table; nothing else decides which move is legal.
+import { DomainError } from '../../platform/errors/domain-error.js';
+
+export const REQUEST_STATUSES = ['submitted', 'in_review', 'info_requested', 'approved', 'rejected', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export type RequestAction =
+  | 'claim'
+  | 'release'
+  | 'request_info'
+  | 'partner_reply'
+  | 'approve'
+  | 'reject'
+  | 'withdraw';
+
+/** The audit event type each action writes. */
+export const EVENT_OF: Readonly<Record<RequestAction, string>> = {
+  claim: 'request.claimed',
+  release: 'request.released',
+  request_info: 'request.info_requested',
+  partner_reply: 'request.info_provided',
+  approve: 'request.decided',
+  reject: 'request.decided',
+  withdraw: 'request.withdrawn',
+};
+
+const TRANSITIONS: Readonly<Record<RequestAction, Partial<Record<RequestStatus, RequestStatus>>>> = {
+  claim: { submitted: 'in_review' },
+  release: { in_review: 'submitted' },
+  request_info: { in_review: 'info_requested' },
+  partner_reply: { info_requested: 'submitted' },
+  approve: { in_review: 'approved' },
+  reject: { in_review: 'rejected' },
+  withdraw: { submitted: 'withdrawn', in_review: 'withdrawn', info_requested: 'withdrawn' },
+};
+
+export const FINAL_STATUSES: readonly RequestStatus[] = ['approved', 'rejected', 'withdrawn'];
+
+export class IllegalTransitionError extends DomainError {
+  constructor(
+    readonly action: RequestAction,
+    readonly currentStatus: RequestStatus,
+  ) {
+    super('invalid_state', `A request that is ${currentStatus} cannot be ${describeAction(action)}.`, { currentStatus, action });
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+export function canApply(status: RequestStatus, action: RequestAction): boolean {
+  return TRANSITIONS[action][status] !== undefined;
+}
+
+/** The status after `action`, or IllegalTransitionError naming the current status. */
+export function nextStatus(status: RequestStatus, action: RequestAction): RequestStatus {
+  const next = TRANSITIONS[action][status];
+  if (next === undefined) throw new IllegalTransitionError(action, status);
+  return next;
+}
+
+export function isFinal(status: RequestStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+function describeAction(action: RequestAction): string {
+  return {
+    claim: 'claimed',
+    release: 'released',
+    request_info: 'sent back to the partner for information',
+    partner_reply: 'returned to review by a partner reply',
+    approve: 'approved',
+    reject: 'rejected',
+    withdraw: 'withdrawn',
+  }[action];
+}

@@ -1,0 +1,188 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { undetermined } from '../classification/domain/classification.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { OutboxRepository } from '../database/outbox/outbox.repository.js';
+import { actorOf, isReviewer, type Caller } from '../platform/auth/caller.js';
+import { Clock } from '../platform/clock.js';
+import { NotFoundError } from '../platform/errors/domain-error.js';
+import type { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
+import { IdempotencyService, type Outcome } from '../platform/idempotency/idempotency.service.js';
+import { DEFAULT_PAGE_SIZE, type Page } from '../platform/pagination/cursor.js';
+import { requestFiledJob } from '../queue/jobs.js';
+import { provisionalDueAt } from '../sla/domain/sla-state.js';
+import { EVENT_OF, nextStatus, type RequestAction } from './domain/request-lifecycle.js';
+import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC } from './domain/surfaces.js';
+import type { FileRequestDto } from './dto/file-request.dto.js';
+import type { ListRequestsQuery } from './dto/list-requests.query.js';
+import type { PostMessageDto, WithdrawRequestDto } from './dto/request-actions.dto.js';
+import { ExceptionRequestEntity } from './exception-request.entity.js';
+import { RequestMessageEntity } from './request-message.entity.js';
+import { toMessageView, toRequestView, type MessageView, type RequestView } from './request.views.js';
+import { RequestsRepository } from './requests.repository.js';
+
+/** Partners see their own tenant's requests; reviewers see every tenant's (null). */
+function visibleTenant(caller: Caller): string | null {
+  return isReviewer(caller) ? null : caller.tenantId;
+}
+
+@Injectable()
+export class RequestsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RequestsRepository,
+    private readonly audit: AuditRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly idempotency: IdempotencyService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Files a request: the row, its audit event and its queue job commit together or not at all. */
+  file(caller: Caller, input: FileRequestDto, key: IdempotencyKey | null): Promise<Outcome<RequestView>> {
+    return this.dataSource.transaction((em) =>
+      this.idempotency.once(em, caller.tenantId, key, async () => {
+        const now = this.clock.now();
+        const request = Object.assign(new ExceptionRequestEntity(), {
+          id: randomUUID(),
+          tenantId: caller.tenantId,
+          submittedBy: { userId: caller.userId, upn: caller.upn, name: caller.name },
+          topic: input.topic ?? REQUEST_TOPIC,
+          issueType: input.issueType ?? REQUEST_ISSUE_TYPE,
+          title: input.title,
+          description: input.description,
+          affectedUserIds: input.affectedUserIds.map((id) => id.toLowerCase()),
+          surfaces: input.surfaces,
+          thirdPartyMfa: input.thirdPartyMfa ? { ...input.thirdPartyMfa } : null,
+          contact: { ...input.contact },
+          status: 'submitted',
+          classification: undetermined(),
+          knownIssue: null,
+          slaDueAt: provisionalDueAt(now, this.config.sla.businessDays),
+          slaState: 'on_track',
+          slaPausedAt: null,
+          assignee: null,
+          decision: null,
+          grantId: null,
+          createdAt: now,
+          updatedAt: now,
+        } satisfies ExceptionRequestEntity);
+        await this.requests.insert(em, request);
+        await this.audit.append(em, {
+          requestId: request.id,
+          tenantId: request.tenantId,
+          type: 'request.filed',
+          actor: actorOf(caller),
+          at: now,
+          to: 'submitted',
+        });
+        await this.outbox.enqueue(em, requestFiledJob(request.id), now);
+        return toRequestView(request);
+      }),
+    );
+  }
+
+  list(caller: Caller, query: ListRequestsQuery): Promise<Page<RequestView>> {
+    const reviewer = isReviewer(caller);
+    const tenantId = reviewer ? (query.tenantId ?? null) : caller.tenantId;
+    if (!reviewer && query.tenantId && query.tenantId.toLowerCase() !== caller.tenantId) {
+      return Promise.resolve({ items: [], nextCursor: null });
+    }
+    return this.requests.list(
+      {
+        tenantId: tenantId?.toLowerCase() ?? null,
+        status: query.status,
+        slaState: query.slaState,
+        knownIssue: query.knownIssue === undefined ? undefined : query.knownIssue === 'none' ? null : Number(query.knownIssue),
+      },
+      reviewer ? 'sla_due_first' : 'newest_first',
+      query.limit ?? DEFAULT_PAGE_SIZE,
+      query.cursor,
+    );
+  }
+
+  async get(caller: Caller, id: string): Promise<RequestView> {
+    return toRequestView(await this.findVisible(caller, id));
+  }
+
+  withdraw(caller: Caller, id: string, input: WithdrawRequestDto): Promise<RequestView> {
+    return this.dataSource.transaction(async (em) => {
+      const request = await this.lockVisible(em, caller, id);
+      await this.transition(em, request, 'withdraw', caller, input.reason ? { reason: input.reason } : null);
+      return toRequestView(request);
+    });
+  }
+
+  /**
+   * Posts to the conversation. A partner's message on a request waiting for information is the
+   * answer the reviewer asked for: the request goes back to the review queue.
+   */
+  postMessage(caller: Caller, id: string, input: PostMessageDto, key: IdempotencyKey | null): Promise<Outcome<MessageView>> {
+    return this.dataSource.transaction((em) =>
+      this.idempotency.once(em, caller.tenantId, key, async () => {
+        const request = await this.lockVisible(em, caller, id);
+        const now = this.clock.now();
+        const actor = actorOf(caller);
+        const message = Object.assign(new RequestMessageEntity(), {
+          id: randomUUID(),
+          requestId: request.id,
+          author: { kind: actor.kind, userId: caller.userId, name: caller.name },
+          body: input.body,
+          createdAt: now,
+        });
+        await this.requests.insertMessage(em, message);
+        await this.audit.append(em, {
+          requestId: request.id,
+          tenantId: request.tenantId,
+          type: 'message.posted',
+          actor,
+          at: now,
+          data: { messageId: message.id },
+        });
+        if (actor.kind === 'partner' && request.status === 'info_requested') {
+          await this.transition(em, request, 'partner_reply', caller, { messageId: message.id });
+        } else {
+          request.updatedAt = now;
+          await this.requests.save(em, request);
+        }
+        return toMessageView(message);
+      }),
+    );
+  }
+
+  async listMessages(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<MessageView>> {
+    await this.findVisible(caller, id);
+    return this.requests.listMessages(id, limit, cursor);
+  }
+
+  async listEvents(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string) {
+    await this.findVisible(caller, id);
+    return this.audit.listForRequest(id, limit, cursor);
+  }
+
+  /** Applies a lifecycle action to a locked request and records it. */
+  private async transition(em: EntityManager, request: ExceptionRequestEntity, action: RequestAction, caller: Caller, data: Record<string, unknown> | null): Promise<void> {
+    const from = request.status;
+    const to = nextStatus(from, action);
+    const now = this.clock.now();
+    request.status = to;
+    request.updatedAt = now;
+    await this.requests.save(em, request);
+    await this.audit.append(em, { requestId: request.id, tenantId: request.tenantId, type: EVENT_OF[action], actor: actorOf(caller), at: now, from, to, data });
+  }
+
+  private async findVisible(caller: Caller, id: string): Promise<ExceptionRequestEntity> {
+    const request = await this.requests.find(id, visibleTenant(caller));
+    if (!request) throw new NotFoundError('Exception request', id);
+    return request;
+  }
+
+  private async lockVisible(em: EntityManager, caller: Caller, id: string): Promise<ExceptionRequestEntity> {
+    const request = await this.requests.lock(em, id, visibleTenant(caller));
+    if (!request) throw new NotFoundError('Exception request', id);
+    return request;
+  }
+}
