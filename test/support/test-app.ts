@@ -1,0 +1,56 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { inject } from 'vitest';
+import { createHttpApp } from '../../src/bootstrap.js';
+import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { HttpClient } from './http.js';
+import { newSigningKey, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from './tokens.js';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly config: AppConfig;
+  readonly http: HttpClient;
+  readonly baseUrl: string;
+  readonly db: DataSource;
+  readonly tokens: TokenFactory;
+  close(): Promise<void>;
+}
+
+/** The environment of a test app: this run's database and queue prefix, a key set of the test's own. */
+export function testEnv(jwksFile: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: inject('queuePrefix'),
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    AUTH_JWKS_FILE: jwksFile,
+    LOG_LEVEL: 'silent',
+    OUTBOX_POLL_MS: '50',
+    CORS_ORIGINS: 'https://support.partner-portal.test',
+    ...overrides,
+  };
+}
+
+/**
+ * Boots the service through the same bootstrap as production, listening on a free loopback port, so
+ * that tests speak real HTTP to it.
+ */
+export async function startTestApp(overrides: Record<string, string> = {}, tokens?: TokenFactory): Promise<TestApp> {
+  const factory = tokens ?? new TokenFactory(await newSigningKey('RS256'));
+  const config = loadConfig(testEnv(writeJwksFile([factory.key]), overrides));
+  const app = await createHttpApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    app,
+    config,
+    baseUrl,
+    http: new HttpClient(baseUrl),
+    db: app.get(DataSource),
+    tokens: factory,
+    close: () => app.close(),
+  };
+}
