@@ -1,12 +1,13 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { Clock } from '../platform/clock.js';
 import { QUEUES, type JobPayloads } from '../queue/jobs.js';
+import { ShutdownSafeWorkerHost } from '../queue/worker-host.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
 /** Turns domain events into notification records (worker role). Safe to run a job twice. */
 @Processor(QUEUES.notifications, { concurrency: 4 })
-export class NotificationsProcessor extends WorkerHost {
+export class NotificationsProcessor extends ShutdownSafeWorkerHost {
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly clock: Clock,

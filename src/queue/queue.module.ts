@@ -1,5 +1,5 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
 import { QUEUES } from './jobs.js';
@@ -41,7 +41,12 @@ export class QueueModule {
         {
           provide: QUEUE_REGISTRY,
           inject: queueNames.map((name) => getQueueToken(name)),
-          useFactory: (...instances: Queue[]) => new Map(instances.map((queue) => [queue.name, queue])),
+          useFactory: (...instances: Queue[]) => {
+            const logger = new Logger('Queues');
+            // Connection errors go to the structured log; the outbox retries what could not be added.
+            for (const queue of instances) queue.on('error', (error) => logger.warn({ queue: queue.name, err: error.message }, 'queue connection error'));
+            return new Map(instances.map((queue) => [queue.name, queue]));
+          },
         },
       ],
       exports: [queues, QUEUE_REGISTRY],

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { OutboxRelay } from '../../src/database/outbox/outbox-relay.service.js';
+import { dropDatabase, prepareDatabase } from '../../src/database/prepare-database.js';
+import { requestFiledJob } from '../../src/queue/jobs.js';
+import { buildRequestBody, countRows, waitFor } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { newSigningKey, partnerTenant, TokenFactory } from '../support/tokens.js';
+
+// A database of this file's own: other files' apps relay the shared outbox, and here we need to see
+// rows wait while Redis is unreachable.
+describe('outbox: queue work survives Redis being away', () => {
+  let databaseUrl: string;
+  let tokens: TokenFactory;
+
+  beforeAll(async () => {
+    const url = new URL(inject('databaseUrl'));
+    url.pathname = `${url.pathname}_outbox`;
+    databaseUrl = url.toString();
+    await prepareDatabase(databaseUrl);
+    tokens = new TokenFactory(await newSigningKey());
+  });
+  afterAll(() => dropDatabase(databaseUrl));
+
+  it('accepts a filing while Redis is down, keeps its job, and relays it once Redis is back', async () => {
+    const down = await startTestApp({ DATABASE_URL: databaseUrl, REDIS_URL: 'redis://127.0.0.1:1', OUTBOX_POLL_MS: '50' }, tokens);
+    let requestId: string;
+    try {
+      const partner = await partnerTenant(tokens);
+      const filed = await down.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
+      expect(filed.status).toBe(201);
+      requestId = filed.body.id;
+
+      const [job] = await waitFor(async () => {
+        const rows = await down.db.query('SELECT relayed_at, attempts, last_error FROM outbox_jobs WHERE payload->>\'requestId\' = $1', [requestId]);
+        return rows[0]?.attempts >= 1 ? rows : null;
+      });
+      expect(job.relayed_at).toBeNull();
+      expect(job.last_error).toMatch(/\S/);
+      expect((await down.http.get('/health/ready')).status).toBe(503);
+    } finally {
+      await down.close();
+    }
+
+    const up = await startTestApp({ DATABASE_URL: databaseUrl }, tokens);
+    try {
+      await waitFor(() => countRows(up.db, 'notifications', "request_id = $1 AND kind = 'request.filed'", [requestId]));
+      const [job] = await up.db.query('SELECT relayed_at FROM outbox_jobs WHERE payload->>\'requestId\' = $1', [requestId]);
+      expect(job.relayed_at).not.toBeNull();
+      expect((await up.http.get('/health/ready')).status).toBe(200);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('delivers a job relayed twice only once (deterministic job ids, idempotent processor)', async () => {
+    const app = await startTestApp({ DATABASE_URL: databaseUrl }, tokens);
+    try {
+      const partner = await partnerTenant(tokens);
+      const filed = await app.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
+      await waitFor(() => countRows(app.db, 'notifications', 'request_id = $1', [filed.body.id]));
+      // As if a relay crashed after adding the job but before marking its row: the row comes back.
+      const job = requestFiledJob(filed.body.id);
+      await app.db.query(
+        'INSERT INTO outbox_jobs (queue, name, job_id, payload, created_at) VALUES ($1, $2, $3, $4, now())',
+        [job.queue, job.name, job.jobId, JSON.stringify(job.payload)],
+      );
+      await waitFor(async () => (await countRows(app.db, 'outbox_jobs', 'relayed_at IS NULL')) === 0);
+      await app.app.get(OutboxRelay).relayOnce();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await countRows(app.db, 'notifications', 'request_id = $1', [filed.body.id])).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('writes nothing to the outbox when the filing is refused', async () => {
+    const app = await startTestApp({ DATABASE_URL: databaseUrl, PROCESS_ROLE: 'api' }, tokens);
+    try {
+      const before = await countRows(app.db, 'outbox_jobs');
+      const partner = await partnerTenant(tokens);
+      const refused = await app.http.post('/v1/exception-requests', buildRequestBody({ contact: { name: 'x', email: 'not-an-email' } }), { token: partner.adminAgent });
+      expect(refused.status).toBe(422);
+      expect(await countRows(app.db, 'outbox_jobs')).toBe(before);
+      const accepted = await app.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
+      expect(accepted.status).toBe(201);
+      expect(await countRows(app.db, 'outbox_jobs')).toBe(before + 1);
+    } finally {
+      await app.close();
+    }
+  });
+});

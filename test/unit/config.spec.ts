@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, loadConfig } from '../../src/config/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('starts from the contract defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/mfa_exceptions',
+      redisUrl: 'redis://127.0.0.1:6379',
+      processRole: 'all',
+      auth: { issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE, useDevelopmentKeys: true },
+      sla: {
+        timezone: 'UTC',
+        workingHours: { start: 9 * 60, end: 17 * 60 },
+        weekend: [6, 0],
+        holidayCountry: 'US',
+        extraClosedDates: [],
+        businessDays: 3,
+        atRiskRatio: 0.75,
+      },
+      reviewClaimTtlSeconds: 1800,
+      grantMaxDays: 180,
+    });
+    expect(config.redis).toEqual({ host: '127.0.0.1', port: 6379, username: undefined, password: undefined, db: 0, tls: false });
+  });
+
+  it('reads every contract variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PROCESS_ROLE: 'worker',
+      REDIS_URL: 'rediss://user:p%40ss@cache.internal:6380/2',
+      AUTH_ISSUER: 'https://issuer.example/',
+      AUTH_AUDIENCE: 'api://x',
+      AUTH_JWKS_URL: 'https://issuer.example/keys',
+      SLA_TIMEZONE: 'Asia/Tokyo',
+      SLA_WORKING_HOURS: '00:00-24:00',
+      SLA_WEEKEND: '',
+      SLA_HOLIDAY_COUNTRY: 'jp',
+      SLA_EXTRA_CLOSED_DATES: '2026-12-29, 2026-12-30',
+      SLA_BUSINESS_DAYS: '0.0001',
+      SLA_AT_RISK_RATIO: '0.5',
+      CORS_ORIGINS: 'https://support.example.com,http://localhost:5173',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.processRole).toBe('worker');
+    expect(config.redis).toEqual({ host: 'cache.internal', port: 6380, username: 'user', password: 'p@ss', db: 2, tls: true });
+    expect(config.auth).toMatchObject({ jwksUrl: 'https://issuer.example/keys', useDevelopmentKeys: false });
+    expect(config.sla).toEqual({
+      timezone: 'Asia/Tokyo',
+      workingHours: { start: 0, end: 1440 },
+      weekend: [],
+      holidayCountry: 'JP',
+      extraClosedDates: ['2026-12-29', '2026-12-30'],
+      businessDays: 0.0001,
+      atRiskRatio: 0.5,
+    });
+    expect(config.corsOrigins).toEqual(['https://support.example.com', 'http://localhost:5173']);
+  });
+
+  it('takes an empty SLA_HOLIDAY_COUNTRY as "no public holidays"', () => {
+    expect(loadConfig({ SLA_HOLIDAY_COUNTRY: '' }).sla.holidayCountry).toBeNull();
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['DATABASE_URL', 'not a url'],
+    ['REDIS_URL', 'http://localhost:6379'],
+    ['PROCESS_ROLE', 'both'],
+    ['AUTH_JWKS_URL', 'ftp://keys'],
+    ['SLA_TIMEZONE', 'Mars/Olympus_Mons'],
+    ['SLA_WORKING_HOURS', '9-5'],
+    ['SLA_WORKING_HOURS', '17:00-09:00'],
+    ['SLA_WORKING_HOURS', '09:00-24:30'],
+    ['SLA_WEEKEND', 'sat,funday'],
+    ['SLA_HOLIDAY_COUNTRY', 'USA'],
+    ['SLA_EXTRA_CLOSED_DATES', '2026-02-30'],
+    ['SLA_EXTRA_CLOSED_DATES', '25/12/2026'],
+    ['SLA_BUSINESS_DAYS', '0'],
+    ['SLA_BUSINESS_DAYS', '-1'],
+    ['SLA_BUSINESS_DAYS', 'three'],
+    ['SLA_AT_RISK_RATIO', '1.5'],
+    ['SLA_AT_RISK_RATIO', '0'],
+    ['CORS_ORIGINS', 'https://support.example.com/path'],
+    ['REVIEW_CLAIM_TTL', '0'],
+    ['GRANT_MAX_DAYS', 'forever'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it('reports every bad variable at once, not one per restart', () => {
+    const problems = problemsOf({ PORT: 'x', SLA_TIMEZONE: 'Nowhere/Land', PROCESS_ROLE: 'both' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['PORT', 'PROCESS_ROLE', 'SLA_TIMEZONE']);
+  });
+
+  it('refuses both key sources at once, and development keys in production', () => {
+    expect(problemsOf({ AUTH_JWKS_URL: 'https://k/keys', AUTH_JWKS_FILE: '/etc/jwks.json' })[0]).toContain('AUTH_JWKS_URL and AUTH_JWKS_FILE');
+    expect(problemsOf({ NODE_ENV: 'production' })[0]).toContain('AUTH_JWKS_URL or AUTH_JWKS_FILE');
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/jwks.json' }).auth.useDevelopmentKeys).toBe(false);
+  });
+});
