@@ -47,7 +47,7 @@ export class AuditRepository {
   }
 
   async listForRequest(requestId: string, limit: number, cursor?: string): Promise<Page<AuditEventView>> {
-    const after = decodeCursor('events', cursor, 1);
+    const after = decodeCursor('events', cursor, ['sequence']);
     const query = this.dataSource
       .getRepository(AuditEventEntity)
       .createQueryBuilder('event')

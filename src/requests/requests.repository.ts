@@ -48,13 +48,13 @@ export class RequestsRepository {
     else if (filters.knownIssue !== undefined) query.andWhere('r.known_issue = :knownIssue', { knownIssue: filters.knownIssue });
 
     if (order === 'newest_first') {
-      const after = decodeCursor('requests.newest', cursor, 2);
+      const after = decodeCursor('requests.newest', cursor, ['timestamp', 'uuid']);
       if (after) query.andWhere('(r.created_at, r.id) < (:at, :id)', { at: after[0], id: after[1] });
       query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC');
       const rows = await query.getMany();
       return toPage(rows, limit, 'requests.newest', (r) => [r.createdAt.toISOString(), r.id], toRequestView);
     }
-    const after = decodeCursor('requests.due', cursor, 3);
+    const after = decodeCursor('requests.due', cursor, ['timestamp', 'timestamp', 'uuid']);
     if (after) {
       query.andWhere('(r.sla_due_at, r.created_at, r.id) > (:due, :at, :id)', { due: after[0], at: after[1], id: after[2] });
     }
@@ -68,7 +68,7 @@ export class RequestsRepository {
   }
 
   async listMessages(requestId: string, limit: number, cursor?: string): Promise<Page<MessageView>> {
-    const after = decodeCursor('messages', cursor, 2);
+    const after = decodeCursor('messages', cursor, ['timestamp', 'uuid']);
     const query = this.dataSource
       .getRepository(RequestMessageEntity)
       .createQueryBuilder('m')

@@ -4,7 +4,7 @@ import { OutboxRelay } from '../../src/database/outbox/outbox-relay.service.js';
 import { dropDatabase, prepareDatabase } from '../../src/database/prepare-database.js';
 import { requestFiledJob } from '../../src/queue/jobs.js';
 import { buildRequestBody, countRows, waitFor } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp } from '../support/test-app.js';
 import { newSigningKey, partnerTenant, TokenFactory } from '../support/tokens.js';
 
 // A database of this file's own: other files' apps relay the shared outbox, and here we need to see

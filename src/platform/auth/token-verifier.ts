@@ -3,6 +3,11 @@ import { AuthenticationError } from './authentication-error.js';
 import type { Caller } from './caller.js';
 
 export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256'];
+/**
+ * After a fetch, an unknown `kid` triggers no new fetch for this long. Short enough that a rotated
+ * key works within seconds, long enough that forged kids cannot make us hammer the key server.
+ */
+export const JWKS_REFETCH_COOLDOWN_MS = 5_000;
 const CLOCK_SKEW_SECONDS = 60;
 
 export interface TokenVerifierOptions {
@@ -19,7 +24,7 @@ export class TokenVerifier {
 
   /** Keys from a remote JWKS: jose caches them and refetches when a token names an unknown `kid`. */
   static remote(url: string, options: TokenVerifierOptions): TokenVerifier {
-    return new TokenVerifier(createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }), options);
+    return new TokenVerifier(createRemoteJWKSet(new URL(url), { cooldownDuration: JWKS_REFETCH_COOLDOWN_MS, cacheMaxAge: 10 * 60_000 }), options);
   }
 
   static local(jwks: JSONWebKeySet, options: TokenVerifierOptions): TokenVerifier {

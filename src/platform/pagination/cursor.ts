@@ -12,16 +12,30 @@ export interface Page<T> {
  * Keyset cursors: the sort key of the last item, opaque to clients. A page never skips or repeats
  * a row that existed when the first page was read, whatever is inserted meanwhile.
  */
-export function encodeCursor(kind: string, key: readonly (string | number)[]): string {
+export function encodeCursor(kind: string, key: readonly string[]): string {
   return Buffer.from(JSON.stringify([kind, ...key])).toString('base64url');
 }
 
-export function decodeCursor(kind: string, cursor: string | undefined, length: number): (string | number)[] | null {
+/** What each position of a cursor holds: checked on decoding, since clients can send anything. */
+export type CursorField = 'timestamp' | 'uuid' | 'sequence';
+
+const FIELD_CHECKS: Record<CursorField, (value: unknown) => boolean> = {
+  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v)),
+  uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  sequence: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v),
+};
+
+export function decodeCursor(kind: string, cursor: string | undefined, fields: readonly CursorField[]): string[] | null {
   if (cursor === undefined) return null;
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(decoded) && decoded[0] === kind && decoded.length === length + 1) {
-      return decoded.slice(1) as (string | number)[];
+    if (
+      Array.isArray(decoded) &&
+      decoded[0] === kind &&
+      decoded.length === fields.length + 1 &&
+      fields.every((field, i) => FIELD_CHECKS[field](decoded[i + 1]))
+    ) {
+      return decoded.slice(1) as string[];
     }
   } catch {
     // fall through: not a cursor we issued
@@ -30,7 +44,7 @@ export function decodeCursor(kind: string, cursor: string | undefined, length: n
 }
 
 /** Fetch limit + 1 rows; the extra row says whether there is a next page. */
-export function toPage<Row, Item>(rows: Row[], limit: number, kind: string, keyOf: (row: Row) => (string | number)[], view: (row: Row) => Item): Page<Item> {
+export function toPage<Row, Item>(rows: Row[], limit: number, kind: string, keyOf: (row: Row) => string[], view: (row: Row) => Item): Page<Item> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {

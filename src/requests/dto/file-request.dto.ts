@@ -17,7 +17,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { NotBlank, Trim } from '../../platform/http/text.js';
+import { Text, Trim } from '../../platform/http/text.js';
 import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC, SURFACES, type Surface } from '../domain/surfaces.js';
 
 export const TITLE_MAX = 200;
@@ -26,10 +26,7 @@ export const AFFECTED_USERS_MAX = 500;
 
 export class ThirdPartyMfaDto {
   @ApiProperty({ example: 'Duo Security', maxLength: 200 })
-  @IsString()
-  @Trim()
-  @NotBlank()
-  @MaxLength(200)
+  @Text(200)
   provider: string;
 
   @ApiProperty({ enum: ['identity_federation', 'custom_controls'] })
@@ -44,10 +41,7 @@ export class ThirdPartyMfaDto {
 
 export class ContactDto {
   @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @Trim()
-  @NotBlank()
-  @MaxLength(200)
+  @Text(200)
   name: string;
 
   @ApiProperty({ format: 'email', maxLength: 254 })
@@ -79,17 +73,11 @@ export class FileRequestDto {
   issueType?: string;
 
   @ApiProperty({ maxLength: TITLE_MAX })
-  @IsString()
-  @Trim()
-  @NotBlank()
-  @MaxLength(TITLE_MAX)
+  @Text(TITLE_MAX)
   title: string;
 
   @ApiProperty({ maxLength: DESCRIPTION_MAX })
-  @IsString()
-  @Trim()
-  @NotBlank()
-  @MaxLength(DESCRIPTION_MAX)
+  @Text(DESCRIPTION_MAX)
   description: string;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Object ids of the partner accounts the exception is for' })
@@ -98,7 +86,7 @@ export class FileRequestDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(AFFECTED_USERS_MAX)
   @IsUUID('all', { each: true, message: 'each of affectedUserIds must be a UUID' })
-  @ArrayUnique((id: string) => id.toLowerCase(), { message: 'affectedUserIds must not repeat an id' })
+  @ArrayUnique((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id), { message: 'affectedUserIds must not repeat an id' })
   affectedUserIds: string[];
 
   @ApiProperty({ enum: SURFACES, isArray: true })
