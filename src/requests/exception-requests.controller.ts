@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { pickLocale } from '../classification/domain/locale.js';
 import { Allow, CurrentCaller } from '../platform/auth/access.decorators.js';
 import type { Caller } from '../platform/auth/caller.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
@@ -33,8 +34,9 @@ export class ExceptionRequestsController {
     @Body() body: FileRequestDto,
     @IdempotencyKeyHeader() key: IdempotencyKey | null,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') acceptLanguage?: string,
   ) {
-    const outcome = await this.requests.file(caller, body, key);
+    const outcome = await this.requests.file(caller, body, pickLocale(acceptLanguage), key);
     void reply.header('location', `/v1/exception-requests/${outcome.body.id}`);
     return replayAware(outcome, reply);
   }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { undetermined } from '../classification/domain/classification.js';
+import { classify } from '../classification/domain/classifier.js';
+import type { Locale } from '../classification/domain/known-issues.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { OutboxRepository } from '../database/outbox/outbox.repository.js';
@@ -42,10 +43,11 @@ export class RequestsService {
   ) {}
 
   /** Files a request: the row, its audit event and its queue job commit together or not at all. */
-  file(caller: Caller, input: FileRequestDto, key: IdempotencyKey | null): Promise<Outcome<RequestView>> {
+  file(caller: Caller, input: FileRequestDto, locale: Locale, key: IdempotencyKey | null): Promise<Outcome<RequestView>> {
     return this.dataSource.transaction((em) =>
       this.idempotency.once(em, caller.tenantId, key, async () => {
         const now = this.clock.now();
+        const classification = classify(input, locale);
         const request = Object.assign(new ExceptionRequestEntity(), {
           id: randomUUID(),
           tenantId: caller.tenantId,
@@ -59,8 +61,8 @@ export class RequestsService {
           thirdPartyMfa: input.thirdPartyMfa ? { ...input.thirdPartyMfa } : null,
           contact: { ...input.contact },
           status: 'submitted',
-          classification: undetermined(),
-          knownIssue: null,
+          classification,
+          knownIssue: classification.knownIssue,
           slaDueAt: provisionalDueAt(now, this.config.sla.businessDays),
           slaState: 'on_track',
           slaPausedAt: null,

@@ -16,7 +16,7 @@ describe('filing and following requests', () => {
   });
   afterAll(() => t.close());
 
-  it('files a request for an admin agent: 201, defaults, submitter, undetermined classification, stored', async () => {
+  it('files a request for an admin agent: 201, defaults, submitter, classification, stored', async () => {
     const body = buildRequestBody();
     const res = await t.http.post('/v1/exception-requests', body, { token: partner.adminAgent });
     expect(res.status).toBe(201);
@@ -31,7 +31,7 @@ describe('filing and following requests', () => {
       surfaces: ['delegated_admin'],
       contact: body.contact,
       status: 'submitted',
-      classification: { knownIssue: null, eligibility: 'undetermined' },
+      classification: { knownIssue: 6, eligibility: 'may_be_valid', missingDetails: [] },
       sla: { state: 'on_track' },
       submittedBy: { userId: partner.adminAgentId, upn: 'agent@partner.example', name: 'Test Agent' },
     });

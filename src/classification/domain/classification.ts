@@ -10,8 +10,3 @@ export interface Classification {
   guidance: string | null;
   missingDetails: string[];
 }
-
-/** Until a classifier reads the request, no known issue is named and a reviewer decides. */
-export function undetermined(): Classification {
-  return { knownIssue: null, eligibility: 'undetermined', confidence: 0, guidance: null, missingDetails: [] };
-}
