@@ -4,7 +4,7 @@ import { classify } from '../src/classification/domain/classifier.js';
 import type { CorpusCase } from '../src/classification/domain/evaluation.js';
 import { describeMachine, percentile } from './machine.js';
 
-const cases = ['test/corpus/classifier-dev.json', 'test/corpus/classifier-holdout.json'].flatMap(
+const cases = ['test/corpus/classifier-dev.json', 'test/corpus/classifier-dev-2.json', 'test/corpus/classifier-dev-3.json', 'test/corpus/classifier-holdout.json'].flatMap(
   (file) => JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[],
 );
 const ROUNDS = 50;

@@ -1,4 +1,5 @@
 // Every migration, in order, as classes (not a glob: see toolchain notes). Add new ones at the end.
 import { Foundation1795640009506 } from './1795640009506-Foundation.js';
+import { ReviewQueueSlaGrants1795641806177 } from './1795641806177-ReviewQueueSlaGrants.js';
 
-export const MIGRATIONS = [Foundation1795640009506];
+export const MIGRATIONS = [Foundation1795640009506, ReviewQueueSlaGrants1795641806177];

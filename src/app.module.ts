@@ -13,6 +13,8 @@ import { PlatformModule } from './platform/platform.module.js';
 import { LoggingModule } from './platform/logging/logging.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RequestsModule } from './requests/requests.module.js';
+import { ReviewModule } from './review/review.module.js';
+import { SlaWorkerModule } from './sla/sla.module.js';
 
 export function servesApi(config: AppConfig): boolean {
   return config.processRole !== 'worker';
@@ -39,7 +41,10 @@ export class AppModule {
         AuditModule,
         OutboxModule.forRole(worker),
         NotificationsModule.forRole(worker),
-        ...(api ? [AuthModule, HealthModule.forRoot(config), RequestsModule, ClassificationModule] : []),
+        RequestsModule,
+        ReviewModule.forRole(api, worker),
+        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule] : []),
+        ...(worker ? [SlaWorkerModule] : []),
       ],
     };
   }

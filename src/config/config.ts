@@ -51,6 +51,8 @@ export interface AppConfig {
   readonly reviewClaimTtlSeconds: number;
   readonly grantMaxDays: number;
   readonly outboxPollMs: number;
+  /** How often the reconciler recomputes SLA states and lapsed claims from the database. */
+  readonly reconcileIntervalMs: number;
 }
 
 export const DEVELOPMENT_ISSUER = 'https://auth.mfa-exceptions.localhost/dev';
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reviewClaimTtlSeconds: read('REVIEW_CLAIM_TTL', '1800', integerIn(1, 7 * 24 * 3600)),
     grantMaxDays: read('GRANT_MAX_DAYS', '180', integerIn(1, 3650)),
     outboxPollMs: read('OUTBOX_POLL_MS', '500', integerIn(10, 60_000)),
+    reconcileIntervalMs: read('RECONCILE_INTERVAL_MS', '60000', integerIn(200, 3_600_000)),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,6 +1,7 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { IdempotencyKeyEntity } from '../platform/idempotency/idempotency-key.entity.js';
+import { ExceptionGrantEntity } from '../grants/exception-grant.entity.js';
 import { ExceptionRequestEntity } from '../requests/exception-request.entity.js';
 import { RequestMessageEntity } from '../requests/request-message.entity.js';
 import { OutboxJobEntity } from './outbox/outbox-job.entity.js';
@@ -13,4 +14,5 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   OutboxJobEntity,
   NotificationEntity,
+  ExceptionGrantEntity,
 ];

@@ -32,6 +32,16 @@ export class NotificationsProcessor extends ShutdownSafeWorkerHost {
         );
         return;
       }
+      case 'request.decided':
+      case 'request.info_requested': {
+        // The partner's admins hear of a decision or a question; the tenant is read from the request.
+        const { requestId } = job.data as JobPayloads['request.decided'];
+        await this.notifications.recordForRequestTenant(
+          { kind: job.name, audience: 'partner_admins', requestId, dedupeKey: `${job.name}:${job.id}`, payload: { ...(job.data as object) } },
+          this.clock.now(),
+        );
+        return;
+      }
       default:
         throw new Error(`unknown job ${job.name} on ${QUEUES.notifications}`);
     }

@@ -1,13 +1,25 @@
 // Every queue, job name and payload in one place. Job ids are deterministic so that relaying a job
-// twice adds it once, and a timer can be found again to be replaced or cancelled.
+// twice adds it once, and a timer can be found again to be replaced or cancelled. (BullMQ job ids
+// may not contain ':'.)
+
+import type { OutboxAction } from '../database/outbox/outbox-job.entity.js';
 
 export const QUEUES = {
   notifications: 'notifications',
+  sla: 'sla',
+  review: 'review',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   'request.filed': { requestId: string };
+  'request.decided': { requestId: string; outcome: 'approved' | 'rejected' };
+  'sla.at_risk': { requestId: string };
+  'sla.breached': { requestId: string };
+  'sla.reconcile': Record<string, never>;
+  'review.expire_claims': Record<string, never>;
+  'review.claim_expired': { requestId: string };
+  'request.info_requested': { requestId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -18,10 +30,42 @@ export interface JobSpec<N extends JobName = JobName> {
   readonly payload: JobPayloads[N];
   /** Run no earlier than this; absent for at once. */
   readonly runAt?: Date;
-  /** Replace a waiting job with the same id (a timer whose due time moved). */
-  readonly replace?: boolean;
+  readonly action?: OutboxAction;
 }
 
 export function requestFiledJob(requestId: string): JobSpec<'request.filed'> {
   return { queue: QUEUES.notifications, name: 'request.filed', jobId: `request.filed-${requestId}`, payload: { requestId } };
+}
+
+export function requestDecidedJob(requestId: string, outcome: 'approved' | 'rejected'): JobSpec<'request.decided'> {
+  return { queue: QUEUES.notifications, name: 'request.decided', jobId: `request.decided-${requestId}`, payload: { requestId, outcome } };
+}
+
+/** The two SLA timers of a request, set (replacing any earlier ones) to fire at these instants. */
+export function slaTimerJobs(requestId: string, atRiskAt: Date, dueAt: Date): JobSpec[] {
+  return [
+    { queue: QUEUES.sla, name: 'sla.at_risk', jobId: `sla.at_risk-${requestId}`, payload: { requestId }, runAt: atRiskAt, action: 'replace' },
+    { queue: QUEUES.sla, name: 'sla.breached', jobId: `sla.breached-${requestId}`, payload: { requestId }, runAt: dueAt, action: 'replace' },
+  ];
+}
+
+/** Cancels both SLA timers of a request (decided, withdrawn or paused). */
+export function cancelSlaTimerJobs(requestId: string): JobSpec[] {
+  return [
+    { queue: QUEUES.sla, name: 'sla.at_risk', jobId: `sla.at_risk-${requestId}`, payload: { requestId }, action: 'remove' },
+    { queue: QUEUES.sla, name: 'sla.breached', jobId: `sla.breached-${requestId}`, payload: { requestId }, action: 'remove' },
+  ];
+}
+
+/** Fires when a reviewer's claim lapses; moved by every renewal, cancelled when the claim ends. */
+export function claimExpiryJob(requestId: string, expiresAt: Date): JobSpec<'review.claim_expired'> {
+  return { queue: QUEUES.review, name: 'review.claim_expired', jobId: `review.claim_expired-${requestId}`, payload: { requestId }, runAt: expiresAt, action: 'replace' };
+}
+
+export function cancelClaimExpiryJob(requestId: string): JobSpec<'review.claim_expired'> {
+  return { queue: QUEUES.review, name: 'review.claim_expired', jobId: `review.claim_expired-${requestId}`, payload: { requestId }, action: 'remove' };
+}
+
+export function infoRequestedJob(requestId: string, messageId: string): JobSpec<'request.info_requested'> {
+  return { queue: QUEUES.notifications, name: 'request.info_requested', jobId: `request.info_requested-${messageId}`, payload: { requestId } };
 }

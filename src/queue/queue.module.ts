@@ -3,6 +3,7 @@ import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
 import { QUEUES } from './jobs.js';
+import { QueueSchedules } from './schedules.js';
 
 export const QUEUE_REGISTRY = Symbol('QUEUE_REGISTRY');
 
@@ -13,6 +14,7 @@ const queueNames = Object.values(QUEUES);
 @Module({})
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const worker = config.processRole !== 'api';
     const connection = {
       host: config.redis.host,
       port: config.redis.port,
@@ -38,6 +40,7 @@ export class QueueModule {
       module: QueueModule,
       imports: [BullModule.forRoot({ connection, prefix: config.queuePrefix }), queues],
       providers: [
+        ...(worker ? [QueueSchedules] : []),
         {
           provide: QUEUE_REGISTRY,
           inject: queueNames.map((name) => getQueueToken(name)),

@@ -27,12 +27,20 @@ export interface Decision {
   reason: string;
   decidedAt: string;
   decidedBy: PersonRef;
+  /** The known issue the reviewer settled on (the classifier's, or the reviewer's correction). */
+  knownIssue: number | null;
+  /** Whether the reviewer changed the classifier's known issue. */
+  knownIssueCorrected: boolean;
 }
+
+/** bigint columns come back from pg as strings; these hold milliseconds well inside 2^53. */
+const milliseconds = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 @Entity('exception_requests')
 @Check('exception_requests_status_check', `"status" IN ('submitted','in_review','info_requested','approved','rejected','withdrawn')`)
 @Index('exception_requests_tenant_created_idx', ['tenantId', 'createdAt', 'id'])
 @Index('exception_requests_sla_due_idx', ['slaDueAt', 'createdAt', 'id'])
+@Index('exception_requests_queue_idx', ['status', 'slaDueAt', 'createdAt'])
 export class ExceptionRequestEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -82,11 +90,26 @@ export class ExceptionRequestEntity {
   @Column('text', { name: 'sla_state' })
   slaState: SlaState;
 
+  @Column('timestamptz', { name: 'sla_at_risk_at' })
+  slaAtRiskAt: Date;
+
   @Column('timestamptz', { name: 'sla_paused_at', nullable: true })
   slaPausedAt: Date | null;
 
+  /** Business time spent waiting on the partner, which the clock does not count. */
+  @Column('bigint', { name: 'sla_paused_ms', default: 0, transformer: milliseconds })
+  slaPausedMs: number;
+
+  /** Business time from filing to decision, paused time excluded (for queue statistics). */
+  @Column('bigint', { name: 'business_ms_to_decision', nullable: true, transformer: milliseconds })
+  businessMsToDecision: number | null;
+
   @Column('jsonb', { nullable: true })
   assignee: PersonRef | null;
+
+  /** The claim is a lease: past this instant the request is back in the queue. */
+  @Column('timestamptz', { name: 'claim_expires_at', nullable: true })
+  claimExpiresAt: Date | null;
 
   @Column('jsonb', { nullable: true })
   decision: Decision | null;

@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { classify } from '../classification/domain/classifier.js';
 import type { Locale } from '../classification/domain/known-issues.js';
-import type { AppConfig } from '../config/config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { OutboxRepository } from '../database/outbox/outbox.repository.js';
 import { actorOf, isReviewer, type Caller } from '../platform/auth/caller.js';
 import { Clock } from '../platform/clock.js';
@@ -14,15 +12,16 @@ import type { IdempotencyKey } from '../platform/idempotency/idempotency-key.dec
 import { IdempotencyService, type Outcome } from '../platform/idempotency/idempotency.service.js';
 import { DEFAULT_PAGE_SIZE, type Page } from '../platform/pagination/cursor.js';
 import { requestFiledJob } from '../queue/jobs.js';
-import { provisionalDueAt } from '../sla/domain/sla-state.js';
-import { EVENT_OF, nextStatus, type RequestAction } from './domain/request-lifecycle.js';
+import { SlaService } from '../sla/sla.service.js';
 import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC } from './domain/surfaces.js';
 import type { FileRequestDto } from './dto/file-request.dto.js';
 import type { ListRequestsQuery } from './dto/list-requests.query.js';
 import type { PostMessageDto, WithdrawRequestDto } from './dto/request-actions.dto.js';
 import { ExceptionRequestEntity } from './exception-request.entity.js';
-import { RequestMessageEntity } from './request-message.entity.js';
+import { RequestMessageEntity, type MessageAuthor } from './request-message.entity.js';
+import { ClaimLease } from './claim-lease.js';
 import { toMessageView, toRequestView, type MessageView, type RequestView } from './request.views.js';
+import { RequestTransitions } from './request-transitions.js';
 import { RequestsRepository } from './requests.repository.js';
 
 /** Partners see their own tenant's requests; reviewers see every tenant's (null). */
@@ -39,7 +38,9 @@ export class RequestsService {
     private readonly outbox: OutboxRepository,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sla: SlaService,
+    private readonly transitions: RequestTransitions,
+    private readonly lease: ClaimLease,
   ) {}
 
   /** Files a request: the row, its audit event and its queue job commit together or not at all. */
@@ -63,15 +64,21 @@ export class RequestsService {
           status: 'submitted',
           classification,
           knownIssue: classification.knownIssue,
-          slaDueAt: provisionalDueAt(now, this.config.sla.businessDays),
+          // Set by the SLA clock below.
+          slaDueAt: now,
+          slaAtRiskAt: now,
           slaState: 'on_track',
           slaPausedAt: null,
+          slaPausedMs: 0,
+          businessMsToDecision: null,
           assignee: null,
+          claimExpiresAt: null,
           decision: null,
           grantId: null,
           createdAt: now,
           updatedAt: now,
         } satisfies ExceptionRequestEntity);
+        const timers = this.sla.start(request, now);
         await this.requests.insert(em, request);
         await this.audit.append(em, {
           requestId: request.id,
@@ -81,7 +88,7 @@ export class RequestsService {
           at: now,
           to: 'submitted',
         });
-        await this.outbox.enqueue(em, requestFiledJob(request.id), now);
+        await this.outbox.enqueue(em, [requestFiledJob(request.id), ...timers], now);
         return toRequestView(request);
       }),
     );
@@ -113,14 +120,17 @@ export class RequestsService {
   withdraw(caller: Caller, id: string, input: WithdrawRequestDto): Promise<RequestView> {
     return this.dataSource.transaction(async (em) => {
       const request = await this.lockVisible(em, caller, id);
-      await this.transition(em, request, 'withdraw', caller, input.reason ? { reason: input.reason } : null);
+      const now = this.clock.now();
+      const jobs = [...this.sla.stop(request), ...this.lease.end(request, true)];
+      await this.transitions.apply(em, request, 'withdraw', actorOf(caller), now, input.reason ? { reason: input.reason } : null);
+      await this.outbox.enqueue(em, jobs, now);
       return toRequestView(request);
     });
   }
 
   /**
    * Posts to the conversation. A partner's message on a request waiting for information is the
-   * answer the reviewer asked for: the request goes back to the review queue.
+   * answer the reviewer asked for: the request goes back to the review queue and its clock runs again.
    */
   postMessage(caller: Caller, id: string, input: PostMessageDto, key: IdempotencyKey | null): Promise<Outcome<MessageView>> {
     return this.dataSource.transaction((em) =>
@@ -128,31 +138,34 @@ export class RequestsService {
         const request = await this.lockVisible(em, caller, id);
         const now = this.clock.now();
         const actor = actorOf(caller);
-        const message = Object.assign(new RequestMessageEntity(), {
-          id: randomUUID(),
-          requestId: request.id,
-          author: { kind: actor.kind, userId: caller.userId, name: caller.name },
-          body: input.body,
-          createdAt: now,
-        });
-        await this.requests.insertMessage(em, message);
-        await this.audit.append(em, {
-          requestId: request.id,
-          tenantId: request.tenantId,
-          type: 'message.posted',
-          actor,
-          at: now,
-          data: { messageId: message.id },
-        });
+        const message = await this.appendMessage(em, request, { ...actor, name: caller.name }, input.body, now);
+        const jobs = this.lease.renewFor(request, caller, now);
         if (actor.kind === 'partner' && request.status === 'info_requested') {
-          await this.transition(em, request, 'partner_reply', caller, { messageId: message.id });
+          jobs.push(...this.lease.end(request), ...this.sla.resume(request, now));
+          await this.transitions.apply(em, request, 'partner_reply', actor, now, { messageId: message.id });
         } else {
           request.updatedAt = now;
           await this.requests.save(em, request);
         }
+        await this.outbox.enqueue(em, jobs, now);
         return toMessageView(message);
       }),
     );
+  }
+
+  /** Adds a message and its audit event to a locked request, in the caller's transaction. */
+  async appendMessage(em: EntityManager, request: ExceptionRequestEntity, author: MessageAuthor, body: string, now: Date): Promise<RequestMessageEntity> {
+    const message = Object.assign(new RequestMessageEntity(), { id: randomUUID(), requestId: request.id, author, body, createdAt: now });
+    await this.requests.insertMessage(em, message);
+    await this.audit.append(em, {
+      requestId: request.id,
+      tenantId: request.tenantId,
+      type: 'message.posted',
+      actor: { kind: author.kind, userId: author.userId },
+      at: now,
+      data: { messageId: message.id },
+    });
+    return message;
   }
 
   async listMessages(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<MessageView>> {
@@ -163,17 +176,6 @@ export class RequestsService {
   async listEvents(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string) {
     await this.findVisible(caller, id);
     return this.audit.listForRequest(id, limit, cursor);
-  }
-
-  /** Applies a lifecycle action to a locked request and records it. */
-  private async transition(em: EntityManager, request: ExceptionRequestEntity, action: RequestAction, caller: Caller, data: Record<string, unknown> | null): Promise<void> {
-    const from = request.status;
-    const to = nextStatus(from, action);
-    const now = this.clock.now();
-    request.status = to;
-    request.updatedAt = now;
-    await this.requests.save(em, request);
-    await this.audit.append(em, { requestId: request.id, tenantId: request.tenantId, type: EVENT_OF[action], actor: actorOf(caller), at: now, from, to, data });
   }
 
   private async findVisible(caller: Caller, id: string): Promise<ExceptionRequestEntity> {

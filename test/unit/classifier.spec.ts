@@ -122,7 +122,7 @@ describe('classifier: the held-out corpus bars', () => {
   const holdout = JSON.parse(readFileSync('test/corpus/classifier-holdout.json', 'utf8')) as CorpusCase[];
   const report = evaluate(holdout);
   it('has a corpus of the required shape', () => {
-    const dev = JSON.parse(readFileSync('test/corpus/classifier-dev.json', 'utf8')) as CorpusCase[];
+    const dev = ['test/corpus/classifier-dev.json', 'test/corpus/classifier-dev-2.json', 'test/corpus/classifier-dev-3.json'].flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as CorpusCase[]);
     const all = [...dev, ...holdout];
     expect(all.length).toBeGreaterThanOrEqual(200);
     expect(all.filter((c) => c.lang === 'ja').length).toBeGreaterThanOrEqual(all.length / 3);

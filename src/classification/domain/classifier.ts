@@ -41,7 +41,7 @@ export interface ClassificationResult extends Classification {
 }
 
 /** Below this score no issue is named: the request is decided on its own merits. */
-export const MIN_SCORE = 3.5;
+export const MIN_SCORE = 3;
 const ISSUES: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5, 6, 7];
 
 export function classify(input: ClassifierInput, locale: Locale = 'en'): ClassificationResult {

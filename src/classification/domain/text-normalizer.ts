@@ -26,16 +26,19 @@ const CORRECTION_CACHE_LIMIT = 20_000;
 /** Rewrites applied in order to the folded text. Each names the canonical token it produces. */
 const CANONICAL: readonly [RegExp, string][] = [
   // Product and protocol names first, so that later rules see one token.
-  [/\bconnect-exchangeonline\b|\bexchangeonlinemanagement\b|\bexo ?v[1-3]\b|\b(exo|exchange[- ]?online) ps\b/g, ' exchangeonline powershell '],
+  [/\bconnect-exchangeonline\b|\bexchangeonlinemanagement\b|\bexo ?v[1-3]\b|\b(exo|exchange[- ]?online)( remote)? ps\b/g, ' exchangeonline powershell '],
+  [/\bremote ps\b/g, ' remote powershell '],
+  // From here on hyphens separate words: "admin-on-behalf-of" and "non-DAP" read as spaced.
+  [/-/g, ' '],
   [/\baccts?\b/g, ' accounts '],
   [/\bexchange[- ]?online\b|\bexo\b|エクスチェンジ ?オンライン/g, ' exchangeonline '],
   [/\bpower ?shell\b|\bpwsh\b|パワーシェル/g, ' powershell '],
   [/\bazure (active directory|ad)\b|\baad\b|\bentra( id)?\b|\bazure ?ad\b|アジュール ?ad/g, ' entra '],
   [/\b(ms|microsoft) authenticator( app(lication)?)?\b|\bauthenticator apps?\b|\bauthenticator\b|オーセンティケーター|認証アプリ/g, ' authenticator '],
-  [/\b(2fa|mfa|two[- ]?factor( auth(entication)?)?|multi[- ]?factor( auth(entication)?)?|2[- ]?step verification|two[- ]?step verification)\b/g, ' mfa '],
-  [/多要素認証|多要素|二要素認証|2要素認証|二段階認証|2段階認証|ニ要素認証|多段階認証/g, ' mfa '],
+  [/\b(2fa|mfa|two ?factor( auth(entication)?)?|multi ?factor( auth(entication)?)?|2 ?step verification|two ?step verification|second (sign in )?factor)\b/g, ' mfa '],
+  [/多要素認証|多要素|多用素認証|二要素認証|2要素認証|二段階認証|2段階認証|ニ要素認証|多段階認証|二要素|2要素/g, ' mfa '],
   [/\b(g?dap|aobo)\b|\badmin(istrat(ion|ive|or))? on behalf of\b|\bdelegated (admins?|administrat(ion|ive|ors?)|administration)( privileges?| rights?| permissions?| roles?| relationships?| access)?\b|\bdelegated privileges?\b|\bpartner delegated\b/g, ' delegatedadmin '],
-  [/委任された管理者?特権|委任された管理者?権限|委任された管理者?|代理管理者?特権|代理管理者?権限|代理管理|委任管理者?(特権|権限)?|委任権限|パートナー代理/g, ' delegatedadmin '],
+  [/(委任|委託)された管理者?特権|(委任|委託)された管理者?権限|(委任|委託)された管理者?|代理管理者?特権|代理管理者?権限|代理管理|委任管理者?(特権|権限)?|委任権限|パートナー代理|管理代行/g, ' delegatedadmin '],
   [/\bthird[- ]party\b|\b3rd[- ]party\b|サードパーティー?|サード パーティー?|他社製?の?|外部の?(?=(mfa|idp|認証|ソリューション|プロバイダ))/g, ' thirdparty '],
 ];
 
@@ -43,10 +46,9 @@ export function normalizeText(raw: string): string {
   let text = raw.normalize('NFKC').toLowerCase();
   // Keep letters, digits, hyphens (cmdlet names) and Japanese; everything else separates words.
   text = text.replace(/[^\p{L}\p{N}\-]+/gu, ' ');
-  text = text.replace(/[a-z][a-z-]*[a-z]/g, correctSpelling);
+  text = text.replace(/[a-z]+/g, correctSpelling);
   for (const [pattern, token] of CANONICAL) text = text.replace(pattern, token);
-  // Hyphens mattered only for cmdlet names above; "non-DAP" and "non DAP" are the same from here.
-  return ` ${text.replace(/-/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  return ` ${text.replace(/\s+/g, ' ').trim()} `;
 }
 
 function correctSpelling(word: string): string {

@@ -1,5 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+export type OutboxAction = 'add' | 'replace' | 'remove';
+
 /**
  * A queue job written in the same transaction as the change it derives from, then relayed to BullMQ.
  * If Redis is down the row waits here; nothing that was committed is lost.
@@ -27,9 +29,9 @@ export class OutboxJobEntity {
   @Column('timestamptz', { name: 'run_at', nullable: true })
   runAt: Date | null;
 
-  /** Remove a delayed job of this id before adding (a timer that moved). */
-  @Column('boolean', { default: false })
-  replace: boolean;
+  /** add: add once; replace: remove a job of this id first (a timer that moved); remove: cancel it. */
+  @Column('text', { default: 'add' })
+  action: OutboxAction;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;

@@ -64,9 +64,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async deliver(row: OutboxJobEntity): Promise<void> {
     const queue = this.queues.get(row.queue);
     if (!queue) throw new Error(`no queue named ${row.queue}`);
-    if (row.replace) {
+    if (row.action !== 'add') {
+      // A timer that moved or was cancelled. A job already running is left to finish: processors
+      // re-read the request and do nothing when the timer no longer applies.
       const existing = await queue.getJob(row.jobId);
-      if (existing && ((await existing.isDelayed()) || (await existing.isWaiting()))) await existing.remove();
+      if (existing && !(await existing.isActive())) await existing.remove();
+      if (row.action === 'remove') return;
     }
     const delay = row.runAt ? Math.max(0, row.runAt.getTime() - this.clock.now().getTime()) : 0;
     await queue.add(row.name, row.payload, { jobId: row.jobId, delay });

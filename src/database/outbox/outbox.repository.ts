@@ -6,16 +6,21 @@ import { OutboxJobEntity } from './outbox-job.entity.js';
 @Injectable()
 export class OutboxRepository {
   /** Records a job in the caller's transaction: it reaches the queue only if the change commits. */
-  async enqueue(em: EntityManager, job: JobSpec, now: Date): Promise<void> {
-    await em.insert(OutboxJobEntity, {
-      queue: job.queue,
-      name: job.name,
-      jobId: job.jobId,
-      payload: job.payload,
-      runAt: job.runAt ?? null,
-      replace: job.replace ?? false,
-      createdAt: now,
-    });
+  async enqueue(em: EntityManager, jobs: JobSpec | readonly JobSpec[], now: Date): Promise<void> {
+    const list = Array.isArray(jobs) ? jobs : [jobs as JobSpec];
+    if (list.length === 0) return;
+    await em.insert(
+      OutboxJobEntity,
+      list.map((job) => ({
+        queue: job.queue,
+        name: job.name,
+        jobId: job.jobId,
+        payload: job.payload,
+        runAt: job.runAt ?? null,
+        action: job.action ?? 'add',
+        createdAt: now,
+      })),
+    );
   }
 
   /** The oldest pending rows, locked so that relays running side by side share the work. */

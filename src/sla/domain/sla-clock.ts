@@ -51,3 +51,15 @@ export function decidedState(times: SlaTimes, decidedAt: Date): SlaState {
 export function businessTimeToDecision(calendar: BusinessCalendar, startedAt: Date, decidedAt: Date, pausedBusinessMs: number): number {
   return Math.max(0, calendar.businessTimeBetween(startedAt, decidedAt) - pausedBusinessMs);
 }
+
+/**
+ * The SLA transitions due at `now` for an undecided, running request, in order: a request found
+ * late by the reconciler goes through at_risk before breached, so each event is written once.
+ */
+export function dueTransitions(current: SlaState, times: SlaTimes, now: Date): ('at_risk' | 'breached')[] {
+  if (current !== 'on_track' && current !== 'at_risk') return [];
+  const target = runningState(times, now);
+  if (target === 'breached') return current === 'on_track' ? ['at_risk', 'breached'] : ['breached'];
+  if (target === 'at_risk' && current === 'on_track') return ['at_risk'];
+  return [];
+}

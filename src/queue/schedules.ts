@@ -1,0 +1,43 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { QUEUES } from './jobs.js';
+
+const RETRY_MS = 5000;
+
+/**
+ * The repeatable jobs (worker role): SLA reconciliation and the sweep for lapsed claims. Upserted
+ * by id, so every worker instance may declare them; retried until Redis answers.
+ */
+@Injectable()
+export class QueueSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueSchedules.name);
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    @InjectQueue(QUEUES.sla) private readonly sla: Queue,
+    @InjectQueue(QUEUES.review) private readonly review: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.declare();
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.retry);
+  }
+
+  private async declare(): Promise<void> {
+    const every = this.config.reconcileIntervalMs;
+    try {
+      await this.sla.upsertJobScheduler('sla-reconcile', { every }, { name: 'sla.reconcile', data: {} });
+      await this.review.upsertJobScheduler('review-expire-claims', { every }, { name: 'review.expire_claims', data: {} });
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'could not declare repeatable jobs; retrying');
+      this.retry = setTimeout(() => void this.declare(), RETRY_MS);
+    }
+  }
+}
