@@ -16,6 +16,9 @@ function expectProblem(res: HttpResponse, status: number): void {
   expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
 }
 
+
+// One filing queues its notice and its two SLA timers (at risk, breached).
+const JOBS_PER_FILING = 3;
 describe('Idempotency-Key on creating POSTs', () => {
   let t: TestApp;
 
@@ -56,7 +59,7 @@ describe('Idempotency-Key on creating POSTs', () => {
         request_messages: 0,
         audit_events: 1,
         idempotency_keys: 1,
-        outbox_jobs: 1,
+        outbox_jobs: JOBS_PER_FILING,
       });
     });
 
@@ -165,7 +168,7 @@ describe('Idempotency-Key on creating POSTs', () => {
         request_messages: 0,
         audit_events: 1,
         idempotency_keys: 1,
-        outbox_jobs: 1,
+        outbox_jobs: JOBS_PER_FILING,
       });
       const [row] = await t.db.query('SELECT id FROM exception_requests WHERE tenant_id = $1', [tenant.tenantId]);
       expect(row.id).toBe([...ids][0]);

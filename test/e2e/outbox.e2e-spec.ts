@@ -32,7 +32,7 @@ describe('outbox: queue work survives Redis being away', () => {
       requestId = filed.body.id;
 
       const [job] = await waitFor(async () => {
-        const rows = await down.db.query('SELECT relayed_at, attempts, last_error FROM outbox_jobs WHERE payload->>\'requestId\' = $1', [requestId]);
+        const rows = await down.db.query("SELECT relayed_at, attempts, last_error FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1", [requestId]);
         return rows[0]?.attempts >= 1 ? rows : null;
       });
       expect(job.relayed_at).toBeNull();
@@ -45,7 +45,7 @@ describe('outbox: queue work survives Redis being away', () => {
     const up = await startTestApp({ DATABASE_URL: databaseUrl }, tokens);
     try {
       await waitFor(() => countRows(up.db, 'notifications', "request_id = $1 AND kind = 'request.filed'", [requestId]));
-      const [job] = await up.db.query('SELECT relayed_at FROM outbox_jobs WHERE payload->>\'requestId\' = $1', [requestId]);
+      const [job] = await up.db.query("SELECT relayed_at FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1", [requestId]);
       expect(job.relayed_at).not.toBeNull();
       expect((await up.http.get('/health/ready')).status).toBe(200);
     } finally {
@@ -84,7 +84,7 @@ describe('outbox: queue work survives Redis being away', () => {
       expect(await countRows(app.db, 'outbox_jobs')).toBe(before);
       const accepted = await app.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
       expect(accepted.status).toBe(201);
-      expect(await countRows(app.db, 'outbox_jobs')).toBe(before + 1);
+      expect(await countRows(app.db, 'outbox_jobs')).toBe(before + 3); // its notice and two SLA timers
     } finally {
       await app.close();
     }

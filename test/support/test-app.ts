@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createHttpApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { dropDatabase, prepareDatabase } from '../../src/database/prepare-database.js';
 import { HttpClient } from './http.js';
 import { newSigningKey, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from './tokens.js';
 
@@ -52,5 +53,26 @@ export async function startTestApp(overrides: Record<string, string> = {}, token
     db: app.get(DataSource),
     tokens: factory,
     close: () => app.close(),
+  };
+}
+
+/**
+ * A database of the test file's own, migrated, for tests that must see the whole queue or outbox
+ * (other files share the run's database). Drop it with the answered `drop()` after the file.
+ */
+export async function isolatedDatabase(suffix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = new URL(inject('databaseUrl'));
+  url.pathname = `${url.pathname}_${suffix}`;
+  await prepareDatabase(url.toString());
+  return { url: url.toString(), drop: () => dropDatabase(url.toString()) };
+}
+
+/** A whole-day, every-day calendar with a target of `seconds`: SLA events happen within the test. */
+export function fastSlaEnv(seconds: number): Record<string, string> {
+  return {
+    SLA_WORKING_HOURS: '00:00-24:00',
+    SLA_WEEKEND: '',
+    SLA_HOLIDAY_COUNTRY: '',
+    SLA_BUSINESS_DAYS: (seconds / 86_400).toFixed(8),
   };
 }
