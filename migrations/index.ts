@@ -1,5 +1,6 @@
 // Every migration, in order, as classes (not a glob: see toolchain notes). Add new ones at the end.
 import { Foundation1795640009506 } from './1795640009506-Foundation.js';
 import { ReviewQueueSlaGrants1795641806177 } from './1795641806177-ReviewQueueSlaGrants.js';
+import { GrantFeedAndUsage1795642647523 } from './1795642647523-GrantFeedAndUsage.js';
 
-export const MIGRATIONS = [Foundation1795640009506, ReviewQueueSlaGrants1795641806177];
+export const MIGRATIONS = [Foundation1795640009506, ReviewQueueSlaGrants1795641806177, GrantFeedAndUsage1795642647523];

@@ -12,6 +12,8 @@ import { HealthModule } from './platform/health/health.module.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { LoggingModule } from './platform/logging/logging.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { EnforcementModule } from './enforcement/enforcement.module.js';
+import { GrantsModule } from './grants/grants.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ReviewModule } from './review/review.module.js';
 import { SlaWorkerModule } from './sla/sla.module.js';
@@ -42,8 +44,9 @@ export class AppModule {
         OutboxModule.forRole(worker),
         NotificationsModule.forRole(worker),
         RequestsModule,
+        GrantsModule.forRole(api, worker),
         ReviewModule.forRole(api, worker),
-        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule] : []),
+        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule] : []),
         ...(worker ? [SlaWorkerModule] : []),
       ],
     };

@@ -42,4 +42,11 @@ export class ExceptionGrantEntity {
 
   @Column('text', { name: 'revoke_reason', nullable: true })
   revokeReason: string | null;
+
+  /** Exempt decisions made under this grant, counted by the API instances and written in batches. */
+  @Column('bigint', { name: 'use_count', default: 0, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  useCount: number;
+
+  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  lastUsedAt: Date | null;
 }

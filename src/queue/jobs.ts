@@ -8,6 +8,7 @@ export const QUEUES = {
   notifications: 'notifications',
   sla: 'sla',
   review: 'review',
+  grants: 'grants',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -20,6 +21,9 @@ export interface JobPayloads {
   'review.expire_claims': Record<string, never>;
   'review.claim_expired': { requestId: string };
   'request.info_requested': { requestId: string };
+  'grant.expiring': { grantId: string; daysBefore: number };
+  'grant.expired': { grantId: string };
+  'grants.reconcile': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -68,4 +72,23 @@ export function cancelClaimExpiryJob(requestId: string): JobSpec<'review.claim_e
 
 export function infoRequestedJob(requestId: string, messageId: string): JobSpec<'request.info_requested'> {
   return { queue: QUEUES.notifications, name: 'request.info_requested', jobId: `request.info_requested-${messageId}`, payload: { requestId } };
+}
+
+const DAY = 86_400_000;
+export const EXPIRY_NOTICE_DAYS = [14, 1] as const;
+
+/** At creation: notices 14 days and 1 day before expiry (those still ahead), and the expiry itself. */
+export function grantTimerJobs(grantId: string, expiresAt: Date, now: Date): JobSpec[] {
+  const notices: JobSpec[] = EXPIRY_NOTICE_DAYS.map((days) => ({ days, at: new Date(expiresAt.getTime() - days * DAY) }))
+    .filter(({ at }) => at.getTime() > now.getTime())
+    .map(({ days, at }) => ({ queue: QUEUES.grants, name: 'grant.expiring', jobId: `grant.expiring_${days}d-${grantId}`, payload: { grantId, daysBefore: days }, runAt: at, action: 'replace' }));
+  return [...notices, { queue: QUEUES.grants, name: 'grant.expired', jobId: `grant.expired-${grantId}`, payload: { grantId }, runAt: expiresAt, action: 'replace' }];
+}
+
+/** A revoked grant neither expires nor warns. */
+export function cancelGrantTimerJobs(grantId: string): JobSpec[] {
+  return [
+    ...EXPIRY_NOTICE_DAYS.map((days): JobSpec => ({ queue: QUEUES.grants, name: 'grant.expiring', jobId: `grant.expiring_${days}d-${grantId}`, payload: { grantId, daysBefore: days }, action: 'remove' })),
+    { queue: QUEUES.grants, name: 'grant.expired', jobId: `grant.expired-${grantId}`, payload: { grantId }, action: 'remove' },
+  ];
 }

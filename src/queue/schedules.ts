@@ -8,7 +8,8 @@ import { QUEUES } from './jobs.js';
 const RETRY_MS = 5000;
 
 /**
- * The repeatable jobs (worker role): SLA reconciliation and the sweep for lapsed claims. Upserted
+ * The repeatable jobs (worker role): SLA reconciliation, the sweep for lapsed claims, and the
+ * sweep for grants whose expiry was not recorded. Upserted
  * by id, so every worker instance may declare them; retried until Redis answers.
  */
 @Injectable()
@@ -19,6 +20,7 @@ export class QueueSchedules implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @InjectQueue(QUEUES.sla) private readonly sla: Queue,
     @InjectQueue(QUEUES.review) private readonly review: Queue,
+    @InjectQueue(QUEUES.grants) private readonly grants: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,6 +37,7 @@ export class QueueSchedules implements OnApplicationBootstrap, OnApplicationShut
     try {
       await this.sla.upsertJobScheduler('sla-reconcile', { every }, { name: 'sla.reconcile', data: {} });
       await this.review.upsertJobScheduler('review-expire-claims', { every }, { name: 'review.expire_claims', data: {} });
+      await this.grants.upsertJobScheduler('grants-reconcile', { every }, { name: 'grants.reconcile', data: {} });
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'could not declare repeatable jobs; retrying');
       this.retry = setTimeout(() => void this.declare(), RETRY_MS);

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { GrantsModule } from '../grants/grants.module.js';
 import { RequestsModule } from '../requests/requests.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { ReviewActionsController, ReviewQueueController } from './review.controller.js';
@@ -12,7 +11,7 @@ export class ReviewModule {
   static forRole(api: boolean, worker: boolean): DynamicModule {
     return {
       module: ReviewModule,
-      imports: [RequestsModule, SlaModule, GrantsModule],
+      imports: [RequestsModule, SlaModule],
       controllers: api ? [ReviewQueueController, ReviewActionsController] : [],
       providers: [ReviewRepository, ReviewService, ...(worker ? [ReviewProcessor] : [])],
     };

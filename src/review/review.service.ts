@@ -7,11 +7,12 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { OutboxRepository } from '../database/outbox/outbox.repository.js';
 import { ExceptionGrantEntity } from '../grants/exception-grant.entity.js';
+import { GrantFeedRepository } from '../grants/grant-feed.repository.js';
 import { GrantsRepository } from '../grants/grants.repository.js';
 import { isReviewLead, type Caller } from '../platform/auth/caller.js';
 import { Clock } from '../platform/clock.js';
 import { DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../platform/errors/domain-error.js';
-import { infoRequestedJob, requestDecidedJob, type JobSpec } from '../queue/jobs.js';
+import { grantTimerJobs, infoRequestedJob, requestDecidedJob, type JobSpec } from '../queue/jobs.js';
 import { ClaimLease, leaseOf } from '../requests/claim-lease.js';
 import { nextStatus, type RequestAction } from '../requests/domain/request-lifecycle.js';
 import type { ExceptionRequestEntity, PersonRef } from '../requests/exception-request.entity.js';
@@ -39,6 +40,7 @@ export class ReviewService {
     private readonly lease: ClaimLease,
     private readonly sla: SlaService,
     private readonly grants: GrantsRepository,
+    private readonly grantFeed: GrantFeedRepository,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
@@ -130,9 +132,11 @@ export class ReviewService {
       const grant = input.outcome === 'approved' && input.grant ? this.newGrant(request, input.grant, decidedBy, now) : null;
       if (grant) {
         await this.grants.insert(em, grant);
+        await this.grantFeed.append(em, 'created', grant, now);
         request.grantId = grant.id;
       }
       const jobs = [...this.lease.end(request, true), ...this.sla.decide(request, now), requestDecidedJob(request.id, input.outcome)];
+      if (grant) jobs.push(...grantTimerJobs(grant.id, grant.expiresAt, now));
       await this.transitions.apply(em, request, action, reviewerActor(caller), now, { outcome: input.outcome, reason: input.reason, knownIssue, grantId: grant?.id ?? null });
       if (grant) {
         await this.audit.append(em, {
@@ -235,6 +239,8 @@ export class ReviewService {
       revokedAt: null,
       revokedBy: null,
       revokeReason: null,
+      useCount: 0,
+      lastUsedAt: null,
     });
   }
 }

@@ -1,29 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { OutboxRelay } from '../../src/database/outbox/outbox-relay.service.js';
-import { dropDatabase, prepareDatabase } from '../../src/database/prepare-database.js';
 import { requestFiledJob } from '../../src/queue/jobs.js';
 import { buildRequestBody, countRows, waitFor } from '../support/factories.js';
-import { startTestApp } from '../support/test-app.js';
+import { isolatedDatabase, startTestApp } from '../support/test-app.js';
 import { newSigningKey, partnerTenant, TokenFactory } from '../support/tokens.js';
 
-// A database of this file's own: other files' apps relay the shared outbox, and here we need to see
-// rows wait while Redis is unreachable.
+// A database and queue prefix of this file's own: other files' apps relay the shared outbox, and
+// here we need to see rows wait while Redis is unreachable.
 describe('outbox: queue work survives Redis being away', () => {
-  let databaseUrl: string;
+  let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let tokens: TokenFactory;
 
   beforeAll(async () => {
-    const url = new URL(inject('databaseUrl'));
-    url.pathname = `${url.pathname}_outbox`;
-    databaseUrl = url.toString();
-    await prepareDatabase(databaseUrl);
+    db = await isolatedDatabase('outbox');
     tokens = new TokenFactory(await newSigningKey());
   });
-  afterAll(() => dropDatabase(databaseUrl));
+  afterAll(() => db.drop());
 
   it('accepts a filing while Redis is down, keeps its job, and relays it once Redis is back', async () => {
-    const down = await startTestApp({ DATABASE_URL: databaseUrl, REDIS_URL: 'redis://127.0.0.1:1', OUTBOX_POLL_MS: '50' }, tokens);
+    const down = await startTestApp({ ...db.env, REDIS_URL: 'redis://127.0.0.1:1', OUTBOX_POLL_MS: '50' }, tokens);
     let requestId: string;
     try {
       const partner = await partnerTenant(tokens);
@@ -42,7 +37,7 @@ describe('outbox: queue work survives Redis being away', () => {
       await down.close();
     }
 
-    const up = await startTestApp({ DATABASE_URL: databaseUrl }, tokens);
+    const up = await startTestApp({ ...db.env }, tokens);
     try {
       await waitFor(() => countRows(up.db, 'notifications', "request_id = $1 AND kind = 'request.filed'", [requestId]));
       const [job] = await up.db.query("SELECT relayed_at FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1", [requestId]);
@@ -54,7 +49,7 @@ describe('outbox: queue work survives Redis being away', () => {
   });
 
   it('delivers a job relayed twice only once (deterministic job ids, idempotent processor)', async () => {
-    const app = await startTestApp({ DATABASE_URL: databaseUrl }, tokens);
+    const app = await startTestApp({ ...db.env }, tokens);
     try {
       const partner = await partnerTenant(tokens);
       const filed = await app.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
@@ -75,7 +70,7 @@ describe('outbox: queue work survives Redis being away', () => {
   });
 
   it('writes nothing to the outbox when the filing is refused', async () => {
-    const app = await startTestApp({ DATABASE_URL: databaseUrl, PROCESS_ROLE: 'api' }, tokens);
+    const app = await startTestApp({ ...db.env, PROCESS_ROLE: 'api' }, tokens);
     try {
       const before = await countRows(app.db, 'outbox_jobs');
       const partner = await partnerTenant(tokens);

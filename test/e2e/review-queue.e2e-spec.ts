@@ -7,11 +7,11 @@ import { newSigningKey, partnerTenant, ROLE, TokenFactory } from '../support/tok
 
 // The queue is global: this file works on a database of its own.
 describe('review queue and SLA', () => {
-  let db: { url: string; drop: () => Promise<void> };
+  let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let tokens: TokenFactory;
   const apps: TestApp[] = [];
   const start = async (env: Record<string, string> = {}) => {
-    const app = await startTestApp({ DATABASE_URL: db.url, ...env }, tokens);
+    const app = await startTestApp({ ...db.env, ...env }, tokens);
     apps.push(app);
     return app;
   };

@@ -57,14 +57,19 @@ export async function startTestApp(overrides: Record<string, string> = {}, token
 }
 
 /**
- * A database of the test file's own, migrated, for tests that must see the whole queue or outbox
- * (other files share the run's database). Drop it with the answered `drop()` after the file.
+ * A database and a queue prefix of the test file's own, for tests that must see the whole review
+ * queue, outbox or timers (other files share the run's database, and their workers would take jobs
+ * meant for this one). Start apps with `env`; `drop()` after the file.
  */
-export async function isolatedDatabase(suffix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function isolatedDatabase(suffix: string): Promise<{ url: string; env: Record<string, string>; drop: () => Promise<void> }> {
   const url = new URL(inject('databaseUrl'));
   url.pathname = `${url.pathname}_${suffix}`;
   await prepareDatabase(url.toString());
-  return { url: url.toString(), drop: () => dropDatabase(url.toString()) };
+  return {
+    url: url.toString(),
+    env: { DATABASE_URL: url.toString(), QUEUE_PREFIX: `${inject('queuePrefix')}-${suffix}` },
+    drop: () => dropDatabase(url.toString()),
+  };
 }
 
 /** A whole-day, every-day calendar with a target of `seconds`: SLA events happen within the test. */

@@ -22,6 +22,8 @@ export interface Caller {
   readonly roles: readonly string[];
   readonly appOnly: boolean;
   readonly amr: readonly string[];
+  /** The token's `exp`, in epoch milliseconds. */
+  readonly expiresAt: number;
 }
 
 export function isPartnerAdmin(caller: Caller): boolean {

@@ -1,4 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createHash } from 'node:crypto';
 import { AuthenticationError } from './authentication-error.js';
 import type { Caller } from './caller.js';
 
@@ -15,8 +16,16 @@ export interface TokenVerifierOptions {
   readonly audience: string;
 }
 
-/** Checks a bearer token against the key set and turns its claims into a Caller. */
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Checks a bearer token against the key set and turns its claims into a Caller. A verified token is
+ * remembered by its hash until its `exp`, so an enforcement service calling many times a second
+ * with one token pays for the signature check once.
+ */
 export class TokenVerifier {
+  private readonly verified = new Map<string, { caller: Caller; expiresAt: number }>();
+
   constructor(
     private readonly keys: JWTVerifyGetKey,
     private readonly options: TokenVerifierOptions,
@@ -32,6 +41,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
+    const key = createHash('sha256').update(token).digest('base64url');
+    const cached = this.verified.get(key);
+    if (cached && cached.expiresAt > Date.now()) return cached.caller;
+    const caller = await this.verifyUncached(token);
+    if (this.verified.size >= CACHE_LIMIT) this.verified.clear();
+    this.verified.set(key, { caller, expiresAt: caller.expiresAt });
+    return caller;
+  }
+
+  private async verifyUncached(token: string): Promise<Caller> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -81,5 +100,6 @@ function toCaller(claims: JWTPayload): Caller {
     roles: strings('roles'),
     appOnly,
     amr: strings('amr'),
+    expiresAt: (claims.exp as number) * 1000,
   };
 }

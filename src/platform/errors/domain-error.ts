@@ -12,7 +12,8 @@ export type DomainErrorCode =
   | 'invalid_state'
   | 'conflict'
   | 'unprocessable'
-  | 'idempotency_key_reused';
+  | 'idempotency_key_reused'
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

@@ -12,6 +12,7 @@ const STATUS_OF: Record<DomainErrorCode, number> = {
   conflict: 409,
   unprocessable: 422,
   idempotency_key_reused: 422,
+  unavailable: 503,
 };
 
 /** The one place where errors become HTTP answers: RFC 9457 problem+json, never internals. */

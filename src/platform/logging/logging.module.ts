@@ -39,7 +39,9 @@ export class LoggingModule {
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
             },
-            autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+            // Health probes and the enforcement hot path (many calls a second per partner) are not access-logged;
+            // server errors are still logged by the error filter.
+            autoLogging: { ignore: (req: IncomingMessage) => (req.url?.startsWith('/health') || req.url?.startsWith('/v1/enforcement/status')) ?? false },
           },
         }),
       ],

@@ -1,0 +1,89 @@
+// The one answer to "may this call skip MFA?", used by every enforcement endpoint. Plain
+// TypeScript: the caller passes the surface, the token's claims, the time and a way to find grants.
+
+import { SURFACES, type Surface } from '../../requests/domain/surfaces.js';
+
+export type ChallengeStyle = 'default' | 'rfc9470';
+
+export interface TokenClaims {
+  readonly tid?: unknown;
+  readonly oid?: unknown;
+  readonly amr?: unknown;
+  readonly idtyp?: unknown;
+}
+
+export interface IndexedGrant {
+  readonly grantId: string;
+  readonly surfaces: readonly string[];
+  readonly validFrom: number;
+  readonly expiresAt: number;
+}
+
+export interface Challenge {
+  readonly status: 401;
+  readonly wwwAuthenticate: string;
+  /** The seed's status line for the Partner Center API. */
+  readonly statusText: string;
+  readonly description: string;
+}
+
+export type Decision =
+  | { readonly decision: 'allow'; readonly reason: 'app_only_token' | 'mfa_completed' }
+  | { readonly decision: 'exempt'; readonly reason: 'active_exception_grant'; readonly grantId: string; readonly expiresAt: string }
+  | { readonly decision: 'mfa_required'; readonly reason: 'no_mfa_no_exception'; readonly challenge: Challenge };
+
+export class UnknownSurfaceError extends Error {
+  constructor(readonly surface: unknown) {
+    super(`surface must be one of ${SURFACES.join(', ')}`);
+    this.name = 'UnknownSurfaceError';
+  }
+}
+
+export const MFA_REQUIRED_DESCRIPTION = 'Multi-factor authentication is required: complete MFA and sign in again.';
+/** PAPE's multi-factor policy, the usual acr value for "MFA done" in step-up challenges. */
+export const DEFAULT_STEP_UP_ACR = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
+
+export function isSurface(value: unknown): value is Surface {
+  return typeof value === 'string' && (SURFACES as readonly string[]).includes(value);
+}
+
+/** The grant, if any, that exempts this tenant's user on this surface at `now` (the latest-ending one). */
+export function exemptingGrant(grants: readonly IndexedGrant[], surface: Surface, now: number): IndexedGrant | undefined {
+  let best: IndexedGrant | undefined;
+  for (const grant of grants) {
+    if (!grant.surfaces.includes(surface) || now < grant.validFrom || now >= grant.expiresAt) continue;
+    if (!best || grant.expiresAt > best.expiresAt) best = grant;
+  }
+  return best;
+}
+
+export function decide(input: {
+  surface: unknown;
+  claims: TokenClaims;
+  now: number;
+  grantsOf: (tenantId: string, userId: string) => readonly IndexedGrant[];
+  challengeStyle?: ChallengeStyle;
+  stepUpAcr?: string;
+}): Decision {
+  if (!isSurface(input.surface)) throw new UnknownSurfaceError(input.surface);
+  const { claims } = input;
+  if (claims.idtyp === 'app') return { decision: 'allow', reason: 'app_only_token' };
+  if (Array.isArray(claims.amr) && claims.amr.includes('mfa')) return { decision: 'allow', reason: 'mfa_completed' };
+  if (typeof claims.tid === 'string' && typeof claims.oid === 'string') {
+    const grant = exemptingGrant(input.grantsOf(claims.tid.toLowerCase(), claims.oid.toLowerCase()), input.surface, input.now);
+    if (grant) return { decision: 'exempt', reason: 'active_exception_grant', grantId: grant.grantId, expiresAt: new Date(grant.expiresAt).toISOString() };
+  }
+  return { decision: 'mfa_required', reason: 'no_mfa_no_exception', challenge: challengeFor(input.challengeStyle ?? 'default', input.stepUpAcr ?? DEFAULT_STEP_UP_ACR) };
+}
+
+export function challengeFor(style: ChallengeStyle, stepUpAcr: string): Challenge {
+  if (style === 'rfc9470') {
+    return {
+      status: 401,
+      wwwAuthenticate: `Bearer error="insufficient_user_authentication", error_description="${MFA_REQUIRED_DESCRIPTION}", acr_values="${stepUpAcr}"`,
+      statusText: 'Unauthorized',
+      description: MFA_REQUIRED_DESCRIPTION,
+    };
+  }
+  return { status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', statusText: 'Unauthorized - MFA required', description: MFA_REQUIRED_DESCRIPTION };
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { GrantFeedRepository } from '../grants/grant-feed.repository.js';
+import { Clock } from '../platform/clock.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { RequestValidationError } from '../platform/http/validation.js';
+import { encodeCursor, decodeCursor } from '../platform/pagination/cursor.js';
+import type { Surface } from '../requests/domain/surfaces.js';
+import { decide, exemptingGrant, UnknownSurfaceError, type ChallengeStyle, type Decision, type TokenClaims } from './domain/enforcement-decision.js';
+import { GrantIndex } from './grant-index.js';
+import { UsageCounter } from './usage-counter.js';
+
+const FEED_CURSOR = 'grant-feed';
+
+@Injectable()
+export class EnforcementService {
+  constructor(
+    private readonly index: GrantIndex,
+    private readonly usage: UsageCounter,
+    private readonly feed: GrantFeedRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  status(tenantId: string, userId: string, surface: Surface) {
+    const now = this.freshNow();
+    const grant = exemptingGrant(this.index.grantsOf(tenantId, userId), surface, now);
+    if (grant) this.usage.record(grant.grantId, now);
+    return {
+      exempt: grant !== undefined,
+      grantId: grant?.grantId ?? null,
+      expiresAt: grant ? new Date(grant.expiresAt).toISOString() : null,
+      tenantId,
+      userId,
+      surface,
+      evaluatedAt: new Date(now).toISOString(),
+    };
+  }
+
+  evaluate(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): Decision {
+    const now = this.freshNow();
+    let decision: Decision;
+    try {
+      decision = decide({ surface, claims, now, challengeStyle, stepUpAcr: this.config.stepUpAcr, grantsOf: (t, u) => this.index.grantsOf(t, u) });
+    } catch (error) {
+      if (error instanceof UnknownSurfaceError) throw new RequestValidationError(400, [{ field: 'surface', message: error.message }]);
+      throw error;
+    }
+    if (decision.decision === 'exempt') this.usage.record(decision.grantId, now);
+    return decision;
+  }
+
+  /**
+   * The feed after `cursor`, oldest first. Without a cursor: the feed from its beginning, plus a
+   * snapshot of the active grants with the cursor to follow from it. `nextCursor` is where to poll
+   * next; it is never null (a feed has no end).
+   */
+  async changes(cursor: string | undefined, limit: number) {
+    const after = cursor === undefined ? '0' : decodeCursor(FEED_CURSOR, cursor, ['sequence'])![0]!;
+    const rows = await this.feed.changesAfter(after, limit + 1);
+    const items = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor(FEED_CURSOR, [row.seq]), type: row.type, at: row.at, grant: row.grant }));
+    const last = rows.slice(0, limit).at(-1)?.seq ?? after;
+    const page = { items, nextCursor: encodeCursor(FEED_CURSOR, [last]), hasMore: rows.length > limit };
+    if (cursor !== undefined) return page;
+    const snapshot = await this.feed.snapshot(this.clock.now());
+    return { ...page, snapshot: { cursor: encodeCursor(FEED_CURSOR, [snapshot.seq]), at: this.clock.now().toISOString(), grants: snapshot.grants } };
+  }
+
+  /** An index that has not caught up lately could honour a revoked grant: refuse, and callers fail closed. */
+  private freshNow(): number {
+    const now = this.clock.now().getTime();
+    if (!this.index.isFresh(now)) {
+      throw new DomainError('unavailable', 'Exception data is not current on this instance; treat MFA as required and retry.');
+    }
+    return now;
+  }
+}

@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { Text } from '../../platform/http/text.js';
+import { PageQuery } from '../../platform/pagination/page-query.dto.js';
+
+const STATUSES = ['active', 'expired', 'revoked'] as const;
+
+export class ListGrantsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'one status or a comma-separated list: active, expired, revoked' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value))
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  status?: (typeof STATUSES)[number][];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'reviewers: only this tenant' })
+  @IsOptional()
+  @IsUUID('all')
+  tenantId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'only grants expiring before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiringBefore?: string;
+}
+
+export class RevokeGrantDto {
+  @ApiProperty({ maxLength: 2000 })
+  @Text(2000)
+  reason: string;
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { OutboxRepository } from '../database/outbox/outbox.repository.js';
+import { NotificationsRepository } from '../notifications/notifications.repository.js';
+import { isReviewer, type Caller } from '../platform/auth/caller.js';
+import { Clock } from '../platform/clock.js';
+import { DomainError, NotFoundError } from '../platform/errors/domain-error.js';
+import { DEFAULT_PAGE_SIZE } from '../platform/pagination/cursor.js';
+import { cancelGrantTimerJobs } from '../queue/jobs.js';
+import { grantStatus } from './domain/grant-status.js';
+import type { ListGrantsQuery } from './dto/grants.dto.js';
+import type { ExceptionGrantEntity } from './exception-grant.entity.js';
+import { GrantFeedRepository } from './grant-feed.repository.js';
+import { GrantsRepository } from './grants.repository.js';
+
+export function toGrantView(grant: ExceptionGrantEntity, now: Date) {
+  return {
+    id: grant.id,
+    requestId: grant.requestId,
+    tenantId: grant.tenantId,
+    userIds: grant.userIds,
+    surfaces: grant.surfaces,
+    validFrom: grant.validFrom.toISOString(),
+    expiresAt: grant.expiresAt.toISOString(),
+    status: grantStatus(grant, now),
+    createdAt: grant.createdAt.toISOString(),
+    createdBy: grant.createdBy,
+    revokedAt: grant.revokedAt?.toISOString() ?? null,
+    revokedBy: grant.revokedBy,
+    revokeReason: grant.revokeReason,
+    useCount: grant.useCount,
+    lastUsedAt: grant.lastUsedAt?.toISOString() ?? null,
+  };
+}
+export type GrantView = ReturnType<typeof toGrantView>;
+
+@Injectable()
+export class GrantsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly grants: GrantsRepository,
+    private readonly feed: GrantFeedRepository,
+    private readonly audit: AuditRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  list(caller: Caller, query: ListGrantsQuery) {
+    const now = this.clock.now();
+    const reviewer = isReviewer(caller);
+    if (!reviewer && query.tenantId && query.tenantId.toLowerCase() !== caller.tenantId) return { items: [], nextCursor: null };
+    return this.grants.list(
+      {
+        tenantId: reviewer ? (query.tenantId?.toLowerCase() ?? null) : caller.tenantId,
+        status: query.status,
+        expiringBefore: query.expiringBefore ? new Date(query.expiringBefore) : undefined,
+      },
+      now,
+      query.limit ?? DEFAULT_PAGE_SIZE,
+      query.cursor,
+      (g) => toGrantView(g, now),
+    );
+  }
+
+  async get(caller: Caller, id: string): Promise<GrantView> {
+    const grant = await this.grants.find(id, isReviewer(caller) ? null : caller.tenantId);
+    if (!grant) throw new NotFoundError('Exception grant', id);
+    return toGrantView(grant, this.clock.now());
+  }
+
+  /** Ends an active grant now; every API instance stops exempting within a second (feed + NOTIFY). */
+  revoke(caller: Caller, id: string, reason: string): Promise<GrantView> {
+    return this.dataSource.transaction(async (em) => {
+      const grant = await this.grants.lock(em, id);
+      if (!grant) throw new NotFoundError('Exception grant', id);
+      const now = this.clock.now();
+      const status = grantStatus(grant, now);
+      if (status !== 'active') throw new DomainError('invalid_state', `A grant that is ${status} cannot be revoked.`, { currentStatus: status });
+      grant.revokedAt = now;
+      grant.revokedBy = { userId: caller.userId, upn: caller.upn, name: caller.name };
+      grant.revokeReason = reason;
+      await this.grants.save(em, grant);
+      await this.feed.append(em, 'revoked', grant, now);
+      await this.audit.append(em, {
+        requestId: grant.requestId,
+        tenantId: grant.tenantId,
+        type: 'grant.revoked',
+        actor: { kind: 'reviewer', userId: caller.userId },
+        at: now,
+        from: 'active',
+        to: 'revoked',
+        data: { grantId: grant.id, reason },
+      });
+      await this.outbox.enqueue(em, cancelGrantTimerJobs(grant.id), now);
+      return toGrantView(grant, now);
+    });
+  }
+
+  /** The expiry timer (or the sweep): records the expiry in the feed and the audit trail, once. */
+  expire(grantId: string): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      const grant = await this.grants.lock(em, grantId);
+      const now = this.clock.now();
+      if (!grant || grantStatus(grant, now) !== 'expired') return;
+      const before = await em.query(`SELECT 1 FROM grant_changes WHERE grant_id = $1 AND type = 'expired'`, [grantId]);
+      if (before.length > 0) return;
+      await this.feed.append(em, 'expired', grant, grant.expiresAt);
+      await this.audit.append(em, {
+        requestId: grant.requestId,
+        tenantId: grant.tenantId,
+        type: 'grant.expired',
+        actor: { kind: 'system', userId: null },
+        at: now,
+        from: 'active',
+        to: 'expired',
+        data: { grantId: grant.id, expiresAt: grant.expiresAt.toISOString() },
+      });
+    });
+  }
+
+  async expireLapsed(): Promise<number> {
+    const ids = await this.feed.expiredWithoutChange(this.clock.now());
+    for (const id of ids) await this.expire(id);
+    return ids.length;
+  }
+
+  /** Tells the partner's admins that a grant ends soon, if it is still active. */
+  async noticeExpiry(grantId: string, daysBefore: number): Promise<void> {
+    const grant = await this.grants.find(grantId, null);
+    if (!grant || grantStatus(grant, this.clock.now()) !== 'active') return;
+    await this.notifications.record(
+      {
+        kind: 'grant.expiring',
+        audience: 'partner_admins',
+        tenantId: grant.tenantId,
+        requestId: grant.requestId,
+        dedupeKey: `grant.expiring:${grant.id}:${daysBefore}d`,
+        payload: { grantId: grant.id, daysBefore, expiresAt: grant.expiresAt.toISOString() },
+      },
+      this.clock.now(),
+    );
+  }
+}
