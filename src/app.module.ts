@@ -10,7 +10,6 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { AuthModule } from './platform/auth/auth.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { PlatformModule } from './platform/platform.module.js';
-import { LoggingModule } from './platform/logging/logging.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { EnforcementModule } from './enforcement/enforcement.module.js';
 import { GrantsModule } from './grants/grants.module.js';
@@ -36,7 +35,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         QueueModule.forRoot(config),
         PlatformModule,

@@ -1,47 +1,75 @@
-import helmet from '@fastify/helmet';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { INestApplicationContext } from '@nestjs/common';
 import { AppModule, servesApi } from './app.module.js';
 import type { AppConfig } from './config/config.js';
+import { STATUS_OPENAPI, STATUS_PATH, StatusFastPath } from './enforcement/status-fast-path.js';
 import { ProblemDetailsFilter } from './platform/errors/problem-details.filter.js';
+import { securityHeaders } from './platform/http/security-headers.js';
 import { StrictValidationPipe } from './platform/http/validation.js';
+import { createLogger, PinoNestLogger } from './platform/logging/logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const MACHINE_HEADERS = { 'x-content-type-options': 'nosniff' };
+/** Answered many times a second per partner: not access-logged (server errors still are). */
+const QUIET_PATHS = ['/health/', '/v1/enforcement/status'];
 
 /**
- * The one place that builds the HTTP application: adapter, body limit, request ids, pipes, error
- * filter, security headers, CORS and OpenAPI. main.ts and the e2e tests both start through here.
+ * The one place that builds the HTTP application: adapter, body limit, request ids, logging, pipes,
+ * error filter, security headers, CORS and OpenAPI. main.ts and the e2e tests both start here.
  */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    // No per-request child logger (pino compiles one per call, redaction included); our log lines
+    // carry the request id themselves.
+    childLoggerFactory: () => logger,
+    // No Express-style middleware here, so no middleware engine hook on every request.
+    skipMiddie: true,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
-    // A caller's X-Request-Id is kept when it is sane; otherwise a fresh one. Written back on the
-    // raw request so that the logger's request id is the same one.
+    // A caller's X-Request-Id is kept when it is sane; otherwise a fresh one.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      req.headers['x-request-id'] = id;
-      return id;
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
     bodyParser: false, // the JSON parser is set up below
   });
-  app.useLogger(app.get(Logger));
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
+  const headers = securityHeaders({
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // Browser protections are for pages and the support UI; machine-only routes (MACHINE_ROUTE)
+    // get nosniff alone, which keeps the hot path's answer small.
+    void reply.headers(request.routeOptions.config?.machineOnly ? MACHINE_HEADERS : headers).header('x-request-id', request.id);
+    done();
+  });
+  // One structured line per answered request, with its id; the request log carries no body or token.
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (reply.statusCode < 500 && request.routeOptions.config?.machineOnly) return done();
+    const path = request.url.split('?')[0]!;
+    if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
+      request.log.info(
+        { req: { id: request.id, method: request.method, url: path }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 },
+        'request completed',
+      );
+    }
+    done();
   });
   // An empty body with a JSON content type is "no body", not a parse error (POST .../withdraw).
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -52,23 +80,16 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     parseJson(request, text, done);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
-  app.enableCors({
-    origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'],
-    exposedHeaders: ['Location', 'X-Request-Id', 'Idempotent-Replayed', 'WWW-Authenticate'],
-    maxAge: 600,
-  });
+  // No origins configured means no cross-origin access at all, and no CORS work per request.
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'],
+      exposedHeaders: ['Location', 'X-Request-Id', 'Idempotent-Replayed', 'WWW-Authenticate'],
+      maxAge: 600,
+    });
+  }
 
   const document = SwaggerModule.createDocument(
     app,
@@ -79,15 +100,16 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  document.paths[STATUS_PATH] = STATUS_OPENAPI as (typeof document.paths)[string];
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
+  app.get(StatusFastPath).register(fastify);
   return app;
 }
 
 /** Starts what PROCESS_ROLE asks for; a worker-only process opens no HTTP port. */
 export async function startService(config: AppConfig): Promise<INestApplicationContext> {
   if (!servesApi(config)) {
-    const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
-    context.useLogger(context.get(Logger));
+    const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: new PinoNestLogger(createLogger(config.logLevel)) });
     context.enableShutdownHooks();
     return context;
   }

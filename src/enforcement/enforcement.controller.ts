@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString } from 'class-validator';
 import { Allow } from '../platform/auth/access.decorators.js';
-import { RequestValidationError } from '../platform/http/validation.js';
 import { PageQuery } from '../platform/pagination/page-query.dto.js';
 import { SURFACES } from '../requests/domain/surfaces.js';
-import { isSurface, type ChallengeStyle, type TokenClaims } from './domain/enforcement-decision.js';
+import type { ChallengeStyle, TokenClaims } from './domain/enforcement-decision.js';
 import { EnforcementService } from './enforcement.service.js';
 
 export class EvaluateDto {
@@ -24,29 +23,13 @@ export class EvaluateDto {
   challengeStyle?: ChallengeStyle;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @ApiTags('enforcement')
 @ApiBearerAuth()
+// GET status is served by StatusFastPath (status-fast-path.ts), outside Nest's router.
 @Controller('v1/enforcement')
 @Allow('enforcement')
 export class EnforcementController {
   constructor(private readonly enforcement: EnforcementService) {}
-
-  // The hot path: query checked by hand (no DTO transformation), answered from memory.
-  @Get('status')
-  @ApiOperation({ summary: 'Is MFA exempt for this tenant, user and surface now? Answered from memory.' })
-  @ApiQuery({ name: 'tenantId', format: 'uuid' })
-  @ApiQuery({ name: 'userId', format: 'uuid' })
-  @ApiQuery({ name: 'surface', enum: SURFACES })
-  status(@Query() query: Record<string, unknown>) {
-    const problems = [];
-    if (typeof query.tenantId !== 'string' || !UUID.test(query.tenantId)) problems.push({ field: 'tenantId', message: 'tenantId must be a UUID' });
-    if (typeof query.userId !== 'string' || !UUID.test(query.userId)) problems.push({ field: 'userId', message: 'userId must be a UUID' });
-    if (!isSurface(query.surface)) problems.push({ field: 'surface', message: `surface must be one of ${SURFACES.join(', ')}` });
-    if (problems.length) throw new RequestValidationError(400, problems);
-    return this.enforcement.status((query.tenantId as string).toLowerCase(), (query.userId as string).toLowerCase(), query.surface as (typeof SURFACES)[number]);
-  }
 
   @Post('evaluate')
   @HttpCode(200)

@@ -27,15 +27,7 @@ export class EnforcementService {
     const now = this.freshNow();
     const grant = exemptingGrant(this.index.grantsOf(tenantId, userId), surface, now);
     if (grant) this.usage.record(grant.grantId, now);
-    return {
-      exempt: grant !== undefined,
-      grantId: grant?.grantId ?? null,
-      expiresAt: grant ? new Date(grant.expiresAt).toISOString() : null,
-      tenantId,
-      userId,
-      surface,
-      evaluatedAt: new Date(now).toISOString(),
-    };
+    return { exempt: grant !== undefined, grantId: grant?.grantId ?? null, expiresAt: grant ? new Date(grant.expiresAt).toISOString() : null };
   }
 
   evaluate(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): Decision {

@@ -22,43 +22,44 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const body = this.toProblem(exception);
-    body.instance = request.url?.split('?')[0];
-    body.requestId = String(request.id);
-    if (body.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
-    }
-    if (exception instanceof AuthenticationError) reply.header('www-authenticate', WWW_AUTHENTICATE_INVALID_TOKEN);
-    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), exception, this.logger);
   }
+}
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof RequestValidationError) {
-      return problem(exception.status, 'validation', 'The request is not valid: see errors.', { errors: exception.errors });
-    }
-    if (exception instanceof AuthenticationError) {
-      return problem(401, 'invalid-token', exception.message);
-    }
-    if (exception instanceof DomainError) {
-      return problem(STATUS_OF[exception.code], exception.code.replaceAll('_', '-'), exception.message, {
-        ...exception.extra,
-        ...(exception.errors.length ? { errors: exception.errors } : {}),
-      });
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const detail = status >= 500 ? 'The server could not complete the request.' : exception.message;
-      return problem(status, slugOf(status), detail);
-    }
-    // Errors raised by Fastify itself before a route runs (body too large, bad JSON, bad media type).
-    const status = (exception as { statusCode?: unknown })?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return problem(status, slugOf(status), (exception as Error).message);
-    }
-    return problem(500, 'internal', 'The server could not complete the request.');
+/** Answers an error as problem+json (also used by routes served outside Nest's pipeline). */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Pick<Logger, 'error'>): void {
+  const body = toProblem(exception);
+  body.instance = request.url?.split('?')[0];
+  body.requestId = String(request.id);
+  if (body.status >= 500) logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+  if (exception instanceof AuthenticationError) void reply.header('www-authenticate', WWW_AUTHENTICATE_INVALID_TOKEN);
+  void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+function toProblem(exception: unknown): Problem {
+  if (exception instanceof RequestValidationError) {
+    return problem(exception.status, 'validation', 'The request is not valid: see errors.', { errors: exception.errors });
   }
+  if (exception instanceof AuthenticationError) {
+    return problem(401, 'invalid-token', exception.message);
+  }
+  if (exception instanceof DomainError) {
+    return problem(STATUS_OF[exception.code], exception.code.replaceAll('_', '-'), exception.message, {
+      ...exception.extra,
+      ...(exception.errors.length ? { errors: exception.errors } : {}),
+    });
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const detail = status >= 500 ? 'The server could not complete the request.' : exception.message;
+    return problem(status, slugOf(status), detail);
+  }
+  // Errors raised by Fastify itself before a route runs (body too large, bad JSON, bad media type).
+  const status = (exception as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return problem(status, slugOf(status), (exception as Error).message);
+  }
+  return problem(500, 'internal', 'The server could not complete the request.');
 }
 
 function slugOf(status: number): string {

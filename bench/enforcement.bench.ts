@@ -1,0 +1,133 @@
+// npm run bench:enforcement — GET /v1/enforcement/status against a bare node:http server, with
+// autocannon at 50 connections, on this machine. Both servers run as child processes; the load
+// generator runs here. Prints requests/s, p99 latency, errors, the ratio and the machine.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { dropDatabase, prepareDatabase } from '../src/database/prepare-database.js';
+import { newSigningKey, ROLE, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from '../test/support/tokens.js';
+import { describeMachine } from './machine.js';
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const WARMUP_S = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROOT = resolve(import.meta.dirname, '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function load(url: string, headers: Record<string, string>, seconds: number) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, total: result.requests.total };
+}
+
+function median<T extends { rps: number }>(runs: T[]): T {
+  return [...runs].sort((x, y) => x.rps - y.rps)[Math.floor(runs.length / 2)]!;
+}
+
+const BARE = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'application/json' }); s.end('{"exempt":true,"grantId":null,"expiresAt":null}'); }).listen(Number(process.argv[1]), '127.0.0.1');`;
+
+async function main() {
+  const children: ChildProcess[] = [];
+  const databaseUrl = `postgres://postgres@127.0.0.1:5432/mfa_bench_${Date.now().toString(36)}`;
+  try {
+    await prepareDatabase(databaseUrl);
+    const tenantId = randomUUID();
+    const userId = randomUUID();
+    const grantId = randomUUID();
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000);
+    await db.query(
+      `INSERT INTO exception_grants (id, request_id, tenant_id, user_ids, surfaces, valid_from, expires_at, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, now(), $6, '{}', now())`,
+      [grantId, randomUUID(), tenantId, [userId], ['delegated_admin'], expiresAt],
+    );
+    await db.end();
+
+    const tokens = new TokenFactory(await newSigningKey('ES256'));
+    const token = await tokens.mint({ role: ROLE.enforcement, app: true, expiresInSeconds: 3600 });
+    const port = await freePort();
+    const service = spawn(process.execPath, [resolve(ROOT, 'dist/src/main.js')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PROCESS_ROLE: 'api',
+        DATABASE_URL: databaseUrl,
+        QUEUE_PREFIX: `mfa-bench-${Date.now().toString(36)}`,
+        AUTH_JWKS_FILE: writeJwksFile([tokens.key]),
+        AUTH_ISSUER: TEST_ISSUER,
+        AUTH_AUDIENCE: TEST_AUDIENCE,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'inherit',
+    });
+    children.push(service);
+    const barePort = await freePort();
+    const bare = spawn(process.execPath, ['-e', BARE, String(barePort)], { stdio: 'inherit' });
+    children.push(bare);
+    await waitUntilUp(`http://127.0.0.1:${port}/health/live`, service);
+    await waitUntilUp(`http://127.0.0.1:${barePort}/`, bare);
+
+    const statusUrl = process.env.BENCH_PATH ? `http://127.0.0.1:${port}${process.env.BENCH_PATH}` : `http://127.0.0.1:${port}/v1/enforcement/status?tenantId=${tenantId}&userId=${userId}&surface=delegated_admin`;
+    const check = (await (await fetch(statusUrl, { headers: { authorization: `Bearer ${token}` } })).json()) as { exempt?: boolean };
+    if (!process.env.BENCH_PATH && check.exempt !== true) throw new Error(`the seeded grant does not exempt: ${JSON.stringify(check)}`);
+
+    // Alternating rounds, median of each: the bare server's figure moves by a third from run to run
+    // on this machine, and one pair of runs can land on either side of the bar by chance.
+    const bareUrl = `http://127.0.0.1:${barePort}/`;
+    const auth = { authorization: `Bearer ${token}` };
+    await load(bareUrl, {}, WARMUP_S);
+    await load(statusUrl, auth, WARMUP_S);
+    const bareRuns = [];
+    const serviceRuns = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRuns.push(await load(bareUrl, {}, DURATION_S));
+      serviceRuns.push(await load(statusUrl, auth, DURATION_S));
+    }
+    const baseline = median(bareRuns);
+    const measured = median(serviceRuns);
+    const errors = serviceRuns.reduce((sum, run) => sum + run.errors, 0);
+
+    const ratio = measured.rps / baseline.rps;
+    console.log(`machine: ${describeMachine()}`);
+    console.log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each after a ${WARMUP_S} s warm-up; medians`);
+    console.log(`bare node:http constant JSON: ${Math.round(baseline.rps)} req/s, p99 ${baseline.p99} ms (runs: ${bareRuns.map((r) => Math.round(r.rps)).join(', ')})`);
+    console.log(`GET /v1/enforcement/status:   ${Math.round(measured.rps)} req/s, p99 ${measured.p99} ms (runs: ${serviceRuns.map((r) => Math.round(r.rps)).join(', ')}), errors ${errors} in ${serviceRuns.reduce((s, r) => s + r.total, 0)} requests`);
+    console.log(`ratio: ${(ratio * 100).toFixed(1)}% of bare node:http`);
+    const met = ratio >= 0.5 && measured.p99 < 10 && errors === 0;
+    console.log(`bar (>= 50% of bare, p99 < 10 ms, zero errors): ${met ? 'met' : 'NOT met'}`);
+    process.exitCode = met ? 0 : 1;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    await dropDatabase(databaseUrl).catch(() => undefined);
+  }
+}
+
+await main();

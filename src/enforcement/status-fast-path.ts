@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { bearerToken } from '../platform/auth/auth.guard.js';
+import { belongsTo } from '../platform/auth/caller.js';
+import { TokenVerifier } from '../platform/auth/token-verifier.js';
+import { ForbiddenError } from '../platform/errors/domain-error.js';
+import { sendProblem } from '../platform/errors/problem-details.filter.js';
+import { RequestValidationError } from '../platform/http/validation.js';
+import { SURFACES, type Surface } from '../requests/domain/surfaces.js';
+import { isSurface } from './domain/enforcement-decision.js';
+import { EnforcementService } from './enforcement.service.js';
+
+export const STATUS_PATH = '/v1/enforcement/status';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * GET /v1/enforcement/status as a plain Fastify route. It is the hot path (every protected call of
+ * every partner), and Nest's router, guard and pipe machinery cost about half of each answer; the
+ * checks are the same ones (bearer token, enforcement role, problem+json errors), called directly.
+ */
+@Injectable()
+export class StatusFastPath {
+  private readonly logger = new Logger('Errors');
+
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly enforcement: EnforcementService,
+  ) {}
+
+  register(fastify: FastifyInstance): void {
+    fastify.get(STATUS_PATH, { config: { machineOnly: true }, schema: { response: { 200: STATUS_RESPONSE_SCHEMA } } }, (request, reply) => this.handle(request, reply));
+  }
+
+  private async handle(request: FastifyRequest, reply: FastifyReply) {
+    try {
+      const token = bearerToken(request.headers.authorization);
+      const caller = this.verifier.cached(token) ?? (await this.verifier.verify(token));
+      if (!belongsTo(caller, 'enforcement')) throw new ForbiddenError('Your roles do not allow this operation.');
+      const { tenantId, userId, surface } = parseStatusQuery(request.query as Record<string, unknown>);
+      return this.enforcement.status(tenantId, userId, surface);
+    } catch (error) {
+      sendProblem(request, reply, error, this.logger);
+      return reply;
+    }
+  }
+}
+
+export function parseStatusQuery(query: Record<string, unknown>): { tenantId: string; userId: string; surface: Surface } {
+  const problems = [];
+  if (typeof query.tenantId !== 'string' || !UUID.test(query.tenantId)) problems.push({ field: 'tenantId', message: 'tenantId must be a UUID' });
+  if (typeof query.userId !== 'string' || !UUID.test(query.userId)) problems.push({ field: 'userId', message: 'userId must be a UUID' });
+  if (!isSurface(query.surface)) problems.push({ field: 'surface', message: `surface must be one of ${SURFACES.join(', ')}` });
+  if (problems.length) throw new RequestValidationError(400, problems);
+  return { tenantId: (query.tenantId as string).toLowerCase(), userId: (query.userId as string).toLowerCase(), surface: query.surface as Surface };
+}
+
+const nullableString = { type: ['string', 'null'] };
+const STATUS_RESPONSE_SCHEMA = {
+  type: 'object',
+  properties: {
+    exempt: { type: 'boolean' },
+    grantId: nullableString,
+    expiresAt: nullableString,
+  },
+};
+
+/** The route's OpenAPI entry: Nest's document builder only sees controller routes. */
+export const STATUS_OPENAPI = {
+  get: {
+    tags: ['enforcement'],
+    summary: 'Is MFA exempt for this tenant, user and surface now? Answered from memory (enforcement role).',
+    security: [{ bearer: [] }],
+    parameters: [
+      { name: 'tenantId', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } },
+      { name: 'userId', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } },
+      { name: 'surface', in: 'query', required: true, schema: { type: 'string', enum: [...SURFACES] } },
+    ],
+    responses: {
+      '200': { description: '{ exempt, grantId, expiresAt }', content: { 'application/json': { schema: STATUS_RESPONSE_SCHEMA } } },
+      '400': { description: 'a parameter is missing or malformed (problem+json)' },
+      '401': { description: 'no valid bearer token' },
+      '403': { description: 'not an enforcement caller' },
+      '503': { description: 'this instance has not caught up with recent grant changes: require MFA and retry' },
+    },
+  },
+};
