@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ExceptionGrantEntity } from './exception-grant.entity.js';
+import { ExceptionGrantEntity } from './exception-grant.entity.js';
 import { GrantChangeEntity, type GrantChangeType, type GrantState } from './grant-change.entity.js';
 
 /** Serialises writers of the feed so that sequence order is commit order. */
@@ -62,21 +62,14 @@ export class GrantFeedRepository {
   snapshot(now: Date): Promise<{ seq: string; grants: GrantState[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const [{ seq }] = await em.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM grant_changes`);
-      const grants: GrantState[] = (
-        await em.query(
-          `SELECT id, request_id, tenant_id, user_ids, surfaces, valid_from, expires_at FROM exception_grants
-            WHERE revoked_at IS NULL AND expires_at > $1 ORDER BY created_at, id`,
-          [now],
-        )
-      ).map((g: { id: string; request_id: string; tenant_id: string; user_ids: string[]; surfaces: string[]; valid_from: Date; expires_at: Date }) => ({
-        grantId: g.id,
-        requestId: g.request_id,
-        tenantId: g.tenant_id,
-        userIds: g.user_ids,
-        surfaces: g.surfaces,
-        validFrom: g.valid_from.toISOString(),
-        expiresAt: g.expires_at.toISOString(),
-      }));
+      const active = await em
+        .getRepository(ExceptionGrantEntity)
+        .createQueryBuilder('g')
+        .where('g.revoked_at IS NULL AND g.expires_at > :now', { now })
+        .orderBy('g.created_at', 'ASC')
+        .addOrderBy('g.id', 'ASC')
+        .getMany();
+      const grants = active.map(grantStateOf);
       return { seq, grants };
     });
   }

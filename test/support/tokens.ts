@@ -1,21 +1,15 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { ROLES } from '../../src/platform/auth/caller.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const TEST_ISSUER = 'https://login.test.invalid/issuer';
 export const TEST_AUDIENCE = 'api://mfa-exceptions-test';
 
-export const ROLE = {
-  globalAdmin: 'Partner.GlobalAdmin',
-  adminAgent: 'Partner.AdminAgent',
-  salesAgent: 'Partner.SalesAgent',
-  helpdeskAgent: 'Partner.HelpdeskAgent',
-  reviewer: 'Exceptions.Reviewer',
-  reviewLead: 'Exceptions.ReviewLead',
-  enforcement: 'Exceptions.Enforcement',
-} as const;
+/** The contract's roles (api.md, Authentication). */
+export const ROLE = ROLES;
 
 export interface SigningKey {
   readonly kid: string;

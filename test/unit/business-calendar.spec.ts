@@ -127,8 +127,15 @@ describe('business calendar: properties', () => {
     weekend: fc.subarray([0, 1, 2, 3, 4, 5, 6], { maxLength: 5 }),
     holidays: fc.constantFrom('', 'US', 'JP', 'DE'),
   });
-  const build = (s: { timezone: string; start: number; length: number; weekend: number[]; holidays: string }) =>
-    calendar({ timezone: s.timezone, workingHours: { start: s.start * 60, end: Math.min(1440, (s.start + s.length) * 60) }, weekend: s.weekend, holidays: s.holidays });
+  // Calendars are built once per shape: their time-zone formatter and day cache are the costly part.
+  const built = new Map<string, BusinessCalendar>();
+  const build = (s: { timezone: string; start: number; length: number; weekend: number[]; holidays: string }) => {
+    const key = JSON.stringify(s);
+    if (!built.has(key)) {
+      built.set(key, calendar({ timezone: s.timezone, workingHours: { start: s.start * 60, end: Math.min(1440, (s.start + s.length) * 60) }, weekend: s.weekend, holidays: s.holidays }));
+    }
+    return built.get(key)!;
+  };
   const instants = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }).map((t) => new Date(t));
   const durations = fc.integer({ min: 1, max: 10 * 24 * HOUR });
 
@@ -140,7 +147,7 @@ describe('business calendar: properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('always lands in working time', () => {
     fc.assert(
@@ -150,7 +157,7 @@ describe('business calendar: properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('is monotonic in the start and in the duration', () => {
     fc.assert(
@@ -162,5 +169,5 @@ describe('business calendar: properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
