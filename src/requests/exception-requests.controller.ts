@@ -5,8 +5,7 @@ import { pickLocale } from '../classification/domain/locale.js';
 import { Allow, CurrentCaller } from '../platform/auth/access.decorators.js';
 import type { Caller } from '../platform/auth/caller.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
-import { IdempotencyKeyHeader, type IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
-import type { Outcome } from '../platform/idempotency/idempotency.service.js';
+import { IdempotencyKeyHeader, replayAware, type IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
 import { PageQuery } from '../platform/pagination/page-query.dto.js';
 import { FileRequestDto } from './dto/file-request.dto.js';
 import { ListRequestsQuery } from './dto/list-requests.query.js';
@@ -88,9 +87,4 @@ export class ExceptionRequestsController {
   listEvents(@CurrentCaller() caller: Caller, @UuidParam('id') id: string, @Query() page: PageQuery) {
     return this.requests.listEvents(caller, id, page.limit, page.cursor);
   }
-}
-
-function replayAware<T>(outcome: Outcome<T>, reply: FastifyReply): T {
-  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-  return outcome.body;
 }

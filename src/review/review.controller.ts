@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Allow, CurrentCaller } from '../platform/auth/access.decorators.js';
 import type { Caller } from '../platform/auth/caller.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
+import { IdempotencyKeyHeader, replayAware, type IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
 import { DecisionDto, ReassignDto, RequestInfoDto } from './dto/review-actions.dto.js';
 import { ReviewService } from './review.service.js';
 
@@ -43,16 +44,28 @@ export class ReviewActionsController {
   @HttpCode(200)
   @Allow('reviewer')
   @ApiOperation({ summary: 'Ask the partner for more (claimant only); the SLA clock pauses' })
-  requestInfo(@CurrentCaller() caller: Caller, @UuidParam('id') id: string, @Body() body: RequestInfoDto) {
-    return this.review.requestInfo(caller, id, body);
+  async requestInfo(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: RequestInfoDto,
+    @IdempotencyKeyHeader() key: IdempotencyKey | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return replayAware(await this.review.requestInfo(caller, id, body, key), reply);
   }
 
   @Post('decision')
   @HttpCode(200)
   @Allow('reviewer')
   @ApiOperation({ summary: 'Approve (with a grant) or reject (claimant only; never your own tenant)' })
-  decide(@CurrentCaller() caller: Caller, @UuidParam('id') id: string, @Body() body: DecisionDto) {
-    return this.review.decide(caller, id, body);
+  async decide(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: DecisionDto,
+    @IdempotencyKeyHeader() key: IdempotencyKey | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return replayAware(await this.review.decide(caller, id, body, key), reply);
   }
 
   @Post('release')

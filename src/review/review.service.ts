@@ -11,6 +11,8 @@ import { GrantFeedRepository } from '../grants/grant-feed.repository.js';
 import { GrantsRepository } from '../grants/grants.repository.js';
 import { isReviewLead, type Caller } from '../platform/auth/caller.js';
 import { Clock } from '../platform/clock.js';
+import type { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
+import { IdempotencyService, type Outcome } from '../platform/idempotency/idempotency.service.js';
 import { DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../platform/errors/domain-error.js';
 import { grantTimerJobs, infoRequestedJob, requestDecidedJob, type JobSpec } from '../queue/jobs.js';
 import { ClaimLease, leaseOf } from '../requests/claim-lease.js';
@@ -26,6 +28,7 @@ import type { DecisionDto, ReassignDto, RequestInfoDto } from './dto/review-acti
 import { ReviewRepository } from './review.repository.js';
 
 const SYSTEM: Actor = { kind: 'system', userId: null };
+type ActionBody = (em: EntityManager, request: ExceptionRequestEntity, now: Date) => Promise<JobSpec[]>;
 const HOUR = 3600_000;
 
 /** The reviewers' side of a request: claim, release, reassign, ask the partner, decide. */
@@ -44,6 +47,7 @@ export class ReviewService {
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -97,8 +101,8 @@ export class ReviewService {
   }
 
   /** Asks the partner for more: the message goes to the conversation and the SLA clock pauses. */
-  requestInfo(caller: Caller, id: string, input: RequestInfoDto): Promise<RequestView> {
-    return this.act(id, 'request_info', async (em, request, now) => {
+  requestInfo(caller: Caller, id: string, input: RequestInfoDto, key: IdempotencyKey | null = null): Promise<Outcome<RequestView>> {
+    return this.actOnce(caller, key, id, 'request_info', async (em, request, now) => {
       this.assertClaimant(request, caller, now);
       const message = await this.requestsService.appendMessage(em, request, { kind: 'reviewer', userId: caller.userId, name: caller.name }, input.message, now);
       const jobs = [...this.lease.end(request, true), ...this.sla.pause(request, now), infoRequestedJob(request.id, message.id)];
@@ -108,9 +112,9 @@ export class ReviewService {
   }
 
   /** Approves (creating the grant in the same transaction) or rejects. Decided requests are final. */
-  decide(caller: Caller, id: string, input: DecisionDto): Promise<RequestView> {
+  decide(caller: Caller, id: string, input: DecisionDto, key: IdempotencyKey | null = null): Promise<Outcome<RequestView>> {
     const action: RequestAction = input.outcome === 'approved' ? 'approve' : 'reject';
-    return this.act(id, action, async (em, request, now) => {
+    return this.actOnce(caller, key, id, action, async (em, request, now) => {
       this.assertClaimant(request, caller, now);
       if (decidesOwnTenant(request, caller)) {
         throw new ForbiddenError('Separation of duties: a reviewer may not decide a request filed by their own tenant.');
@@ -201,14 +205,21 @@ export class ReviewService {
    * Runs a reviewer action on a locked request: 404 when missing, 409 (naming the status) when the
    * lifecycle refuses, then the action's own checks; its timer jobs join the same transaction.
    */
-  private act(id: string, action: RequestAction, run: (em: EntityManager, request: ExceptionRequestEntity, now: Date) => Promise<JobSpec[]>): Promise<RequestView> {
-    return this.dataSource.transaction(async (em) => {
-      const request = await this.lockRequest(em, id);
-      nextStatus(request.status, action);
-      const now = this.clock.now();
-      await this.outbox.enqueue(em, await run(em, request, now), now);
-      return toRequestView(request);
-    });
+  private act(id: string, action: RequestAction, run: ActionBody): Promise<RequestView> {
+    return this.dataSource.transaction((em) => this.actIn(em, id, action, run));
+  }
+
+  /** The same, for actions that create something: a retry with the same Idempotency-Key answers the first result. */
+  private actOnce(caller: Caller, key: IdempotencyKey | null, id: string, action: RequestAction, run: ActionBody): Promise<Outcome<RequestView>> {
+    return this.dataSource.transaction((em) => this.idempotency.once(em, caller.tenantId, key, () => this.actIn(em, id, action, run), 200));
+  }
+
+  private async actIn(em: EntityManager, id: string, action: RequestAction, run: ActionBody): Promise<RequestView> {
+    const request = await this.lockRequest(em, id);
+    nextStatus(request.status, action);
+    const now = this.clock.now();
+    await this.outbox.enqueue(em, await run(em, request, now), now);
+    return toRequestView(request);
   }
 
   private async lockRequest(em: EntityManager, id: string): Promise<ExceptionRequestEntity> {

@@ -203,4 +203,24 @@ describe('review queue and SLA', () => {
     expect(typeof stats.body.medianBusinessHoursToDecision).toBe('number');
     expect((await t.http.get('/v1/review-queue/stats', { token: partner.adminAgent })).status).toBe(403);
   });
+
+  it('answers a retried decision with the same Idempotency-Key with the first answer, not a 409', async () => {
+    const t = await start();
+    await drain(t);
+    const partner = await partnerTenant(tokens);
+    const filed = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent })).body;
+    const reviewerToken = await reviewer();
+    await t.http.post('/v1/review-queue/claim', undefined, { token: reviewerToken });
+    const body = { outcome: 'approved', reason: 'EXO PowerShell', grant: { userIds: filed.affectedUserIds, surfaces: filed.surfaces, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } };
+    const headers = { 'idempotency-key': `decision-${filed.id}` };
+    const first = await t.http.post(`/v1/exception-requests/${filed.id}/decision`, body, { token: reviewerToken, headers });
+    const retry = await t.http.post(`/v1/exception-requests/${filed.id}/decision`, body, { token: reviewerToken, headers });
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await countRows(t.db, 'exception_grants', 'request_id = $1', [filed.id])).toBe(1);
+    const other = await t.http.post(`/v1/exception-requests/${filed.id}/decision`, { ...body, reason: 'different' }, { token: reviewerToken, headers });
+    expect(other.status).toBe(422);
+  });
 });

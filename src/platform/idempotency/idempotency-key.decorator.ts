@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequestValidationError } from '../http/validation.js';
 
 export interface IdempotencyKey {
@@ -34,4 +34,10 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/** The answer's body, marked `Idempotent-Replayed: true` when it is the stored first answer. */
+export function replayAware<T>(outcome: { readonly body: T; readonly replayed: boolean }, reply: FastifyReply): T {
+  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+  return outcome.body;
 }

@@ -18,7 +18,7 @@ export interface Outcome<T> {
  */
 @Injectable()
 export class IdempotencyService {
-  async once<T>(em: EntityManager, tenantId: string, idempotency: IdempotencyKey | null, create: () => Promise<T>): Promise<Outcome<T>> {
+  async once<T>(em: EntityManager, tenantId: string, idempotency: IdempotencyKey | null, create: () => Promise<T>, statusCode = 201): Promise<Outcome<T>> {
     if (!idempotency) return { body: await create(), replayed: false };
     const { key, fingerprint } = idempotency;
     const inserted = await em
@@ -37,7 +37,7 @@ export class IdempotencyService {
       return { body: first.response as T, replayed: true };
     }
     const body = await create();
-    await em.update(IdempotencyKeyEntity, { tenantId, key }, { statusCode: 201, response: body as object });
+    await em.update(IdempotencyKeyEntity, { tenantId, key }, { statusCode, response: body as object });
     return { body, replayed: false };
   }
 }
