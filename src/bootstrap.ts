@@ -14,8 +14,8 @@ import { createLogger, PinoNestLogger } from './platform/logging/logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const MACHINE_HEADERS = { 'x-content-type-options': 'nosniff' };
-/** Answered many times a second per partner: not access-logged (server errors still are). */
-const QUIET_PATHS = ['/health/', '/v1/enforcement/status'];
+/** Probed every few seconds: not access-logged (server errors still are). */
+const QUIET_PATHS = ['/health/'];
 
 /**
  * The one place that builds the HTTP application: adapter, body limit, request ids, logging, pipes,

@@ -1,3 +1,5 @@
+import { isKnownHolidayCountry } from '../sla/domain/holidays.js';
+
 // Every environment variable the service reads is declared, defaulted and validated here, once, at
 // start. A bad value stops the start with a message naming the variable, never a surprise later.
 
@@ -120,7 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timezone: read('SLA_TIMEZONE', 'UTC', parseTimeZone),
       workingHours: read('SLA_WORKING_HOURS', '09:00-17:00', parseWorkingHours),
       weekend: read('SLA_WEEKEND', 'sat,sun', list(parseWeekday)),
-      holidayCountry: read('SLA_HOLIDAY_COUNTRY', 'US', (v) => (v === '' ? null : matching(/^[A-Za-z]{2}$/, 'an ISO 3166 two-letter country code')(v).toUpperCase())),
+      holidayCountry: read('SLA_HOLIDAY_COUNTRY', 'US', parseHolidayCountry),
       extraClosedDates: read('SLA_EXTRA_CLOSED_DATES', '', list(parseIsoDate)),
       businessDays: read('SLA_BUSINESS_DAYS', '3', positiveDecimal),
       atRiskRatio: read('SLA_AT_RISK_RATIO', '0.75', ratio),
@@ -218,6 +220,12 @@ function parseOrigin(raw: string): string {
   const url = new URL(raw);
   if (url.origin !== raw.replace(/\/$/, '')) throw new Error(`"${raw}" is not an origin (scheme://host[:port])`);
   return url.origin;
+}
+
+function parseHolidayCountry(raw: string): string | null {
+  if (raw === '') return null;
+  if (!/^[A-Za-z]{2}$/.test(raw) || !isKnownHolidayCountry(raw)) throw new Error('must be an ISO 3166 two-letter country code with known public holidays (or empty for none)');
+  return raw.toUpperCase();
 }
 
 function parseTimeZone(raw: string): string {

@@ -45,15 +45,16 @@ export class EnforcementService {
 
   /**
    * The feed after `cursor`, oldest first. Without a cursor: the feed from its beginning, plus a
-   * snapshot of the active grants with the cursor to follow from it. `nextCursor` is where to poll
-   * next; it is never null (a feed has no end).
+   * snapshot of the active grants with the cursor to follow from it. Like every list, `nextCursor`
+   * is null once the caller has caught up; `resumeCursor` is always where to poll from next.
    */
   async changes(cursor: string | undefined, limit: number) {
     const after = cursor === undefined ? '0' : decodeCursor(FEED_CURSOR, cursor, ['sequence'])![0]!;
     const rows = await this.feed.changesAfter(after, limit + 1);
     const items = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor(FEED_CURSOR, [row.seq]), type: row.type, at: row.at, grant: row.grant }));
     const last = rows.slice(0, limit).at(-1)?.seq ?? after;
-    const page = { items, nextCursor: encodeCursor(FEED_CURSOR, [last]), hasMore: rows.length > limit };
+    const resumeCursor = encodeCursor(FEED_CURSOR, [last]);
+    const page = { items, nextCursor: rows.length > limit ? resumeCursor : null, resumeCursor };
     if (cursor !== undefined) return page;
     const snapshot = await this.feed.snapshot(this.clock.now());
     return { ...page, snapshot: { cursor: encodeCursor(FEED_CURSOR, [snapshot.seq]), at: this.clock.now().toISOString(), grants: snapshot.grants } };

@@ -27,6 +27,8 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
   private lastSeq = '0';
   private syncedAt = 0;
   private syncing: Promise<void> | null = null;
+  /** A notification arrived during a catch-up: run once more, so its change waits for no poll. */
+  private dirty = false;
   private listener: pg.Client | null = null;
   private pollTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -78,13 +80,20 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Applies the changes after the last one seen. One run at a time; callers share it. */
   catchUp(): Promise<void> {
-    this.syncing ??= (async () => {
+    if (this.syncing) {
+      this.dirty = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
       try {
-        for (;;) {
-          const changes = await this.feed.changesAfter(this.lastSeq, 1000);
-          for (const change of changes) this.apply(change);
-          if (changes.length < 1000) break;
-        }
+        do {
+          this.dirty = false;
+          for (;;) {
+            const changes = await this.feed.changesAfter(this.lastSeq, 1000);
+            for (const change of changes) this.apply(change);
+            if (changes.length < 1000) break;
+          }
+        } while (this.dirty);
         this.syncedAt = this.clock.now().getTime();
       } finally {
         this.syncing = null;

@@ -119,7 +119,9 @@ export class RequestsService {
 
   withdraw(caller: Caller, id: string, input: WithdrawRequestDto): Promise<RequestView> {
     return this.dataSource.transaction(async (em) => {
-      const request = await this.lockVisible(em, caller, id);
+      // A partner action: only ever on the caller's own tenant, whatever other roles the token holds.
+      const request = await this.requests.lock(em, id, caller.tenantId);
+      if (!request) throw new NotFoundError('Exception request', id);
       const now = this.clock.now();
       const jobs = [...this.sla.stop(request), ...this.lease.end(request, true)];
       await this.transitions.apply(em, request, 'withdraw', actorOf(caller), now, input.reason ? { reason: input.reason } : null);
@@ -141,7 +143,7 @@ export class RequestsService {
         const message = await this.appendMessage(em, request, { ...actor, name: caller.name }, input.body, now);
         const jobs = this.lease.renewFor(request, caller, now);
         if (actor.kind === 'partner' && request.status === 'info_requested') {
-          jobs.push(...this.lease.end(request), ...this.sla.resume(request, now));
+          jobs.push(...this.lease.end(request), ...(await this.sla.resume(em, request, now)));
           await this.transitions.apply(em, request, 'partner_reply', actor, now, { messageId: message.id });
         } else {
           request.updatedAt = now;

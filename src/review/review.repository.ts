@@ -25,12 +25,15 @@ export class ReviewRepository {
    * The waiting request due first (ties: oldest first), locked for the caller's transaction.
    * SKIP LOCKED lets parallel claims each take a different row instead of queueing on one.
    */
-  lockNextWaiting(em: EntityManager, now: Date): Promise<ExceptionRequestEntity | null> {
+  lockNextWaiting(em: EntityManager, now: Date, reviewerTenantId: string): Promise<ExceptionRequestEntity | null> {
     return em
       .getRepository(ExceptionRequestEntity)
       .createQueryBuilder('r')
       .where(WAITING, { now })
-      .orderBy('r.sla_due_at', 'ASC')
+      // A reviewer may not decide their own tenant's requests: those come only when nothing else waits.
+      .orderBy('(r.tenant_id = :reviewerTenantId)', 'ASC')
+      .setParameter('reviewerTenantId', reviewerTenantId)
+      .addOrderBy('r.sla_due_at', 'ASC')
       .addOrderBy('r.created_at', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .limit(1)

@@ -55,7 +55,7 @@ export class ReviewService {
   claim(caller: Caller): Promise<RequestView | null> {
     return this.dataSource.transaction(async (em) => {
       const now = this.clock.now();
-      const request = await this.queue.lockNextWaiting(em, now);
+      const request = await this.queue.lockNextWaiting(em, now, caller.tenantId);
       if (!request) return null;
       const jobs: JobSpec[] = [];
       if (request.status === 'in_review') jobs.push(...(await this.releaseLapsed(em, request, now)));
@@ -105,7 +105,7 @@ export class ReviewService {
     return this.actOnce(caller, key, id, 'request_info', async (em, request, now) => {
       this.assertClaimant(request, caller, now);
       const message = await this.requestsService.appendMessage(em, request, { kind: 'reviewer', userId: caller.userId, name: caller.name }, input.message, now);
-      const jobs = [...this.lease.end(request, true), ...this.sla.pause(request, now), infoRequestedJob(request.id, message.id)];
+      const jobs = [...this.lease.end(request, true), ...(await this.sla.pause(em, request, now)), infoRequestedJob(request.id, message.id)];
       await this.transitions.apply(em, request, 'request_info', reviewerActor(caller), now, { messageId: message.id });
       return jobs;
     });
@@ -139,7 +139,7 @@ export class ReviewService {
         await this.grantFeed.append(em, 'created', grant, now);
         request.grantId = grant.id;
       }
-      const jobs = [...this.lease.end(request, true), ...this.sla.decide(request, now), requestDecidedJob(request.id, input.outcome)];
+      const jobs = [...this.lease.end(request, true), ...(await this.sla.decide(em, request, now)), requestDecidedJob(request.id, input.outcome)];
       if (grant) jobs.push(...grantTimerJobs(grant.id, grant.expiresAt, now));
       await this.transitions.apply(em, request, action, reviewerActor(caller), now, { outcome: input.outcome, reason: input.reason, knownIssue, grantId: grant?.id ?? null });
       if (grant) {

@@ -1,24 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository.js';
-import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { Clock } from '../platform/clock.js';
 import { ExceptionRequestEntity } from '../requests/exception-request.entity.js';
-import { dueTransitions } from './domain/sla-clock.js';
-import { timesOf } from './sla.service.js';
+import { SlaService } from './sla.service.js';
 
 /**
  * Moves requests to at_risk and breached when their time comes: from the delayed timer jobs, and
  * from the periodic reconciliation that recomputes states from the database (so a Redis that lost
- * its timers loses no SLA event). Each transition is written once: under a row lock, from the
- * stored state, with its audit event and a notice for the review leads.
+ * its timers loses no SLA event). Each transition is written once: under a row lock, from the stored
+ * state (SlaService.advance).
  */
 @Injectable()
 export class SlaMonitor {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditRepository,
-    private readonly notifications: NotificationsRepository,
+    private readonly sla: SlaService,
     private readonly clock: Clock,
   ) {}
 
@@ -26,34 +22,7 @@ export class SlaMonitor {
     return this.dataSource.transaction(async (em) => {
       const request = await em.getRepository(ExceptionRequestEntity).createQueryBuilder('r').where('r.id = :requestId', { requestId }).setLock('pessimistic_write').getOne();
       if (!request || !['submitted', 'in_review'].includes(request.status)) return [];
-      const now = this.clock.now();
-      const transitions = dueTransitions(request.slaState, timesOf(request), now);
-      for (const to of transitions) {
-        const from = request.slaState;
-        request.slaState = to;
-        await this.audit.append(em, {
-          requestId: request.id,
-          tenantId: request.tenantId,
-          type: `sla.${to}`,
-          actor: { kind: 'system', userId: null },
-          at: now,
-          from,
-          to,
-          data: { dueAt: request.slaDueAt.toISOString(), atRiskAt: request.slaAtRiskAt.toISOString() },
-        });
-        await this.notifications.record(
-          {
-            kind: `sla.${to}`,
-            audience: 'review_leads',
-            tenantId: request.tenantId,
-            requestId: request.id,
-            dedupeKey: `sla.${to}:${request.id}:${request.slaDueAt.getTime()}`,
-            payload: { requestId: request.id, title: request.title, dueAt: request.slaDueAt.toISOString() },
-          },
-          now,
-          em,
-        );
-      }
+      const transitions = await this.sla.advance(em, request, this.clock.now());
       if (transitions.length) await em.update(ExceptionRequestEntity, { id: request.id }, { slaState: request.slaState });
       return transitions;
     });

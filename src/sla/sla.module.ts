@@ -5,9 +5,9 @@ import { SlaProcessor } from './sla.processor.js';
 import { SlaService } from './sla.service.js';
 
 /** The SLA clock, for every role that changes requests. */
-@Module({ providers: [SlaService], exports: [SlaService] })
+@Module({ imports: [NotificationsModule.forRole(false)], providers: [SlaService], exports: [SlaService] })
 export class SlaModule {}
 
 /** SLA timers and reconciliation: worker role only. */
-@Module({ imports: [SlaModule, NotificationsModule.forRole(false)], providers: [SlaMonitor, SlaProcessor] })
+@Module({ imports: [SlaModule], providers: [SlaMonitor, SlaProcessor] })
 export class SlaWorkerModule {}

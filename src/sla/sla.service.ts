@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { cancelSlaTimerJobs, slaTimerJobs, type JobSpec } from '../queue/jobs.js';
 import type { ExceptionRequestEntity } from '../requests/exception-request.entity.js';
 import { BusinessCalendar } from './domain/business-calendar.js';
 import { publicHolidayDates } from './domain/holidays.js';
-import { businessTimeToDecision, decidedState, resumeClock, runningState, startClock, type SlaPolicy, type SlaTimes } from './domain/sla-clock.js';
+import { businessTimeToDecision, decidedState, dueTransitions, resumeClock, runningState, startClock, type SlaPolicy, type SlaTimes } from './domain/sla-clock.js';
 
 /**
  * Applies the SLA clock (domain/sla-clock.ts) to requests, with the calendar the SLA_* variables
@@ -16,7 +19,11 @@ export class SlaService {
   readonly calendar: BusinessCalendar;
   readonly policy: SlaPolicy;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly audit: AuditRepository,
+    private readonly notifications: NotificationsRepository,
+  ) {
     const holiday = config.sla.holidayCountry ? publicHolidayDates(config.sla.holidayCountry) : () => false;
     const extra = new Set(config.sla.extraClosedDates);
     this.calendar = new BusinessCalendar({
@@ -39,34 +46,71 @@ export class SlaService {
     return slaTimerJobs(request.id, times.atRiskAt, times.dueAt);
   }
 
-  /** Waiting on the partner: the clock stops and its timers are cancelled. */
-  pause(request: ExceptionRequestEntity, now: Date): JobSpec[] {
+  /**
+   * Writes the at_risk/breached transitions due by `now` (each an audit event and a notice for the
+   * review leads) and sets the state; the caller saves the request in the same transaction. Called
+   * by the timers and the reconciler, and before every pause and after every resume, so that no
+   * transition is skipped when a timer was late.
+   */
+  async advance(em: EntityManager, request: ExceptionRequestEntity, now: Date): Promise<string[]> {
+    const transitions = dueTransitions(request.slaState, timesOf(request), now);
+    for (const to of transitions) {
+      const from = request.slaState;
+      request.slaState = to;
+      const data = { dueAt: request.slaDueAt.toISOString(), atRiskAt: request.slaAtRiskAt.toISOString() };
+      await this.audit.append(em, { requestId: request.id, tenantId: request.tenantId, type: `sla.${to}`, actor: { kind: 'system', userId: null }, at: now, from, to, data });
+      await this.notifications.record(
+        {
+          kind: `sla.${to}`,
+          audience: 'review_leads',
+          tenantId: request.tenantId,
+          requestId: request.id,
+          dedupeKey: `sla.${to}:${request.id}:${request.slaDueAt.getTime()}`,
+          payload: { requestId: request.id, title: request.title, ...data },
+        },
+        now,
+        em,
+      );
+    }
+    return transitions;
+  }
+
+  /** Waiting on the partner: what was due happens first, then the clock stops and its timers go. */
+  async pause(em: EntityManager, request: ExceptionRequestEntity, now: Date): Promise<JobSpec[]> {
+    await this.advance(em, request, now);
     request.slaState = 'paused';
     request.slaPausedAt = now;
     return cancelSlaTimerJobs(request.id);
   }
 
-  /** The partner answered: the due times move by the paused business time. */
-  resume(request: ExceptionRequestEntity, now: Date): JobSpec[] {
+  /** The partner answered: the due times move by the paused business time, and the clock runs on. */
+  async resume(em: EntityManager, request: ExceptionRequestEntity, now: Date): Promise<JobSpec[]> {
     const pausedAt = request.slaPausedAt ?? now;
+    // The state the clock had when it stopped (everything due then was written before the pause).
+    request.slaState = runningState(timesOf(request), pausedAt);
     const times = resumeClock(this.calendar, timesOf(request), pausedAt, now);
     request.slaPausedMs += this.calendar.businessTimeBetween(pausedAt, now);
     request.slaPausedAt = null;
     request.slaDueAt = times.dueAt;
     request.slaAtRiskAt = times.atRiskAt;
-    request.slaState = runningState(times, now);
+    await this.advance(em, request, now);
     return slaTimerJobs(request.id, times.atRiskAt, times.dueAt);
   }
 
-  /** A decision stops the clock for good: met if in time, breached if late. */
-  decide(request: ExceptionRequestEntity, now: Date): JobSpec[] {
+  /** A decision stops the clock for good: met if in time, breached if late (what fell due first is written). */
+  async decide(em: EntityManager, request: ExceptionRequestEntity, now: Date): Promise<JobSpec[]> {
+    await this.advance(em, request, now);
     request.slaState = decidedState(timesOf(request), now);
     request.businessMsToDecision = businessTimeToDecision(this.calendar, request.createdAt, now, request.slaPausedMs);
     return cancelSlaTimerJobs(request.id);
   }
 
-  /** A withdrawn request needs no timers; its SLA state stays as it was. */
+  /** A withdrawn request needs no timers; a paused clock keeps the state it had when it stopped. */
   stop(request: ExceptionRequestEntity): JobSpec[] {
+    if (request.slaPausedAt) {
+      request.slaState = runningState(timesOf(request), request.slaPausedAt);
+      request.slaPausedAt = null;
+    }
     return cancelSlaTimerJobs(request.id);
   }
 }

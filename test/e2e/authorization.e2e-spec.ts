@@ -190,6 +190,21 @@ describe('authorization', () => {
       }
     });
 
+    it('is closed to enforcement services, to sales and helpdesk agents ("nothing here"), and open to a signed-in user with no role', async () => {
+      const enforcement = await t.tokens.mint({ role: ROLE.enforcement, app: true });
+      const sales = await t.tokens.mint({ role: ROLE.salesAgent, tenantId: tenantA.tenantId });
+      const helpdesk = await t.tokens.mint({ role: ROLE.helpdeskAgent, tenantId: tenantA.tenantId });
+      for (const token of [enforcement, sales, helpdesk]) expect((await t.http.get('/v1/known-issues', { token })).status).toBe(403);
+      expectCatalogue(await t.http.get('/v1/known-issues', { token: await t.tokens.mint({ role: [] }) }));
+    });
+
+    it('refuses the enforcement role on a user (not app-only) token everywhere', async () => {
+      const userWithRole = await t.tokens.mint({ role: ROLE.enforcement, tenantId: tenantA.tenantId });
+      expect((await t.http.get(`/v1/enforcement/status?tenantId=${tenantA.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, { token: userWithRole })).status).toBe(403);
+      expect((await t.http.post('/v1/enforcement/evaluate', { surface: 'delegated_admin', claims: {} }, { token: userWithRole })).status).toBe(403);
+      expect((await t.http.get('/v1/known-issues', { token: userWithRole })).status).toBe(403);
+    });
+
     it('answers in Japanese for Accept-Language: ja, in English otherwise', async () => {
       const english = await t.http.get('/v1/known-issues', { token: tenantA.adminAgent });
       const japanese = await t.http.get('/v1/known-issues', { token: tenantA.adminAgent, headers: { 'accept-language': 'ja' } });

@@ -274,6 +274,28 @@ describe('bad input is refused with problem details, and nothing is stored', () 
       expectProblem(res, 422, [field]);
     });
 
+    // Half of a surrogate pair is not text; jsonb refuses it.
+    it.each([
+      ['title', buildRequestBody({ title: 'PowerShell \ud800 fails' })],
+      ['contact.name', buildRequestBody({ contact: { name: 'Aiko\udc00', email: 'aiko.tanaka@partner.example' } })],
+    ])('an unpaired surrogate in %s is refused (422) and stores nothing', async (field, body) => {
+      const res = await unchanged(() => t.http.post(FILE, body, { token: partner.adminAgent }));
+      expectProblem(res, 422, [field]);
+    });
+
+    it('refuses cursors whose values PostgreSQL would reject: 30 February, year 0, a sequence past bigint', async () => {
+      const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+      const uuid = randomUUID();
+      for (const [path, cursor] of [
+        [FILE, forged(['requests.newest', '2026-02-30T00:00:00.000Z', uuid])],
+        [FILE, forged(['requests.newest', '0000-01-01T00:00:00.000Z', uuid])],
+        [`${FILE}/${existingId}/events`, forged(['events', '9999999999999999999'])],
+      ] as const) {
+        const res = await t.http.get(`${path}?cursor=${cursor}`, { token: partner.adminAgent });
+        expectProblem(res, 400, ['cursor']);
+      }
+    });
+
     // A tampered cursor must not reach the SQL comparison.
     it('a cursor that decodes but carries values of the wrong kind -> 400 naming cursor', async () => {
       const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -130,8 +130,8 @@ describe('exception grants and enforcement', () => {
       for (;;) {
         const page = (await b.http.get(`/v1/enforcement/grants/changes?cursor=${cursor}&limit=2`, { token: enforcement })).body;
         apply(page.items, state);
-        cursor = page.nextCursor;
-        if (!page.hasMore) return cursor;
+        cursor = page.resumeCursor;
+        if (!page.nextCursor) return cursor;
       }
     };
     await follow(first.snapshot.cursor, copy);
@@ -143,16 +143,16 @@ describe('exception grants and enforcement', () => {
 
     const replay = new Map<string, unknown>();
     apply(later.items, replay);
-    await follow(later.nextCursor, replay);
+    await follow(later.resumeCursor, replay);
     expect(active([...replay.values()] as { grantId: string; expiresAt: string }[])).toEqual(active(later.snapshot.grants));
 
     // From any cursor: replaying the tail after each item's cursor on top of the prefix gives the same set.
     const all = [...later.items];
-    let cursor = later.nextCursor;
+    let cursor = later.resumeCursor;
     while ((await b.http.get(`/v1/enforcement/grants/changes?cursor=${cursor}`, { token: enforcement })).body.items.length) {
       const page = (await b.http.get(`/v1/enforcement/grants/changes?cursor=${cursor}`, { token: enforcement })).body;
       all.push(...page.items);
-      cursor = page.nextCursor;
+      cursor = page.resumeCursor;
     }
     for (const [i, item] of all.entries()) {
       const state = new Map<string, unknown>();

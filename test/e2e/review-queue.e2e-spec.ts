@@ -223,4 +223,36 @@ describe('review queue and SLA', () => {
     const other = await t.http.post(`/v1/exception-requests/${filed.id}/decision`, { ...body, reason: 'different' }, { token: reviewerToken, headers });
     expect(other.status).toBe(422);
   });
+
+  it("hands a reviewer their own tenant's request only when nothing else waits (they may not decide it)", async () => {
+    const t = await start();
+    await drain(t);
+    const own = await partnerTenant(tokens);
+    const other = await partnerTenant(tokens);
+    const ownRequest = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: own.adminAgent })).body;
+    const otherRequest = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: other.adminAgent })).body;
+    const sameTenantReviewer = await tokens.mint({ role: ROLE.reviewer, tenantId: own.tenantId });
+    expect((await t.http.post('/v1/review-queue/claim', undefined, { token: sameTenantReviewer })).body.id).toBe(otherRequest.id);
+    const second = await t.http.post('/v1/review-queue/claim', undefined, { token: sameTenantReviewer });
+    expect(second.body.id).toBe(ownRequest.id);
+    const refused = await t.http.post(`/v1/exception-requests/${ownRequest.id}/decision`, { outcome: 'rejected', reason: 'no' }, { token: sameTenantReviewer });
+    expect(refused.status).toBe(403);
+  });
+
+  it('writes an at_risk that fell due before a pause, and a withdrawal from the pause leaves no paused clock', async () => {
+    const t = await start({ ...fastSlaEnv(60), PROCESS_ROLE: 'api' }); // no worker: no timer fires
+    await drain(t);
+    const partner = await partnerTenant(tokens);
+    const filed = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent })).body;
+    const reviewerToken = await reviewer();
+    await t.http.post('/v1/review-queue/claim', undefined, { token: reviewerToken });
+    // As if the at-risk timer were late: its time has passed when the reviewer asks the partner.
+    await t.db.query(`UPDATE exception_requests SET sla_at_risk_at = now() - interval '1 second' WHERE id = $1`, [filed.id]);
+    await t.http.post(`/v1/exception-requests/${filed.id}/request-info`, { message: 'Which module version?' }, { token: reviewerToken });
+    const types = (await events(t, partner.adminAgent, filed.id)).map((e) => e.type);
+    expect(types.filter((type) => type === 'sla.at_risk')).toHaveLength(1);
+    expect(types.indexOf('sla.at_risk')).toBeLessThan(types.indexOf('request.info_requested'));
+    const withdrawn = await t.http.post(`/v1/exception-requests/${filed.id}/withdraw`, {}, { token: partner.adminAgent });
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', sla: { state: 'at_risk', pausedAt: null } });
+  });
 });

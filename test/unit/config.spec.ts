@@ -86,6 +86,7 @@ describe('configuration', () => {
     ['SLA_WORKING_HOURS', '09:00-24:30'],
     ['SLA_WEEKEND', 'sat,funday'],
     ['SLA_HOLIDAY_COUNTRY', 'USA'],
+    ['SLA_HOLIDAY_COUNTRY', 'ZZ'],
     ['SLA_EXTRA_CLOSED_DATES', '2026-02-30'],
     ['SLA_EXTRA_CLOSED_DATES', '25/12/2026'],
     ['SLA_BUSINESS_DAYS', '0'],

@@ -29,6 +29,21 @@ describe('structured logs', () => {
     expect(lines[0]).toMatchObject({ msg: 'filed', service: 'mfa-exceptions', token: '[redacted]', contact: '[redacted]' });
   });
 
+  it('logs an error by type, message, code and stack only: never the query parameters it carries', () => {
+    const { lines, logger } = capture();
+    const error = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      code: '23505',
+      parameters: ['aiko@partner.example', '+81 3 1234 5678'],
+      query: 'INSERT INTO exception_requests ...',
+      driverError: { detail: 'Key (email)=(aiko@partner.example)' },
+    });
+    logger.error({ err: error }, 'unhandled error');
+    const text = JSON.stringify(lines[0]);
+    expect(text).not.toContain('aiko@partner.example');
+    expect(text).not.toContain('INSERT INTO');
+    expect(lines[0]).toMatchObject({ err: { type: 'Error', message: 'duplicate key value violates unique constraint', code: '23505' } });
+  });
+
   it("writes Nest's messages and our (object, message) calls as one JSON line each, with the context", () => {
     const { lines, logger } = capture();
     const nest = new PinoNestLogger(logger);

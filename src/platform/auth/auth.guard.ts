@@ -23,16 +23,20 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
-    const token = bearerToken(request.headers.authorization);
-    const caller = await this.verifier.verify(token);
-    request.caller = caller;
-
     const audiences = this.reflector.getAllAndOverride<Audience[] | undefined>(ALLOW_KEY, targets) ?? [];
-    if (!audiences.some((audience) => belongsTo(caller, audience))) {
-      throw new ForbiddenError('Your roles do not allow this operation.');
-    }
+    request.caller = await authorize(this.verifier, request.headers.authorization, audiences);
     return true;
   }
+}
+
+/** The bearer token verified and its caller in one of `audiences`: 401 or 403 otherwise. */
+export async function authorize(verifier: TokenVerifier, authorization: string | undefined, audiences: readonly Audience[]): Promise<Caller> {
+  const token = bearerToken(authorization);
+  const caller = verifier.cached(token) ?? (await verifier.verify(token));
+  if (!audiences.some((audience) => belongsTo(caller, audience))) {
+    throw new ForbiddenError('Your roles do not allow this operation.');
+  }
+  return caller;
 }
 
 export function bearerToken(header: string | undefined): string {

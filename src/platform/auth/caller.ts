@@ -26,22 +26,38 @@ export interface Caller {
   readonly expiresAt: number;
 }
 
+// People act with user tokens: an app-only token carries no user to hold a claim or sign an event.
 export function isPartnerAdmin(caller: Caller): boolean {
-  return !isEnforcement(caller) && (caller.roles.includes(ROLES.globalAdmin) || caller.roles.includes(ROLES.adminAgent));
+  return isPerson(caller) && (caller.roles.includes(ROLES.globalAdmin) || caller.roles.includes(ROLES.adminAgent));
 }
 
 export function isReviewLead(caller: Caller): boolean {
-  return !isEnforcement(caller) && caller.roles.includes(ROLES.reviewLead);
+  return isPerson(caller) && caller.roles.includes(ROLES.reviewLead);
 }
 
 /** Review leads may do all that reviewers may. */
 export function isReviewer(caller: Caller): boolean {
-  return !isEnforcement(caller) && (caller.roles.includes(ROLES.reviewer) || isReviewLead(caller));
+  return isPerson(caller) && (caller.roles.includes(ROLES.reviewer) || isReviewLead(caller));
 }
 
-/** An enforcement service is a machine caller: it may use the enforcement endpoints and nothing else. */
+function isPerson(caller: Caller): boolean {
+  return !caller.appOnly && !misusesEnforcementRole(caller);
+}
+
+/** An enforcement service is a machine (app-only token): it may use the enforcement endpoints and nothing else. */
 export function isEnforcement(caller: Caller): boolean {
-  return caller.roles.includes(ROLES.enforcement);
+  return caller.appOnly && caller.roles.includes(ROLES.enforcement);
+}
+
+/** Holds the enforcement role without being app-only: refused everywhere rather than trusted anywhere. */
+function misusesEnforcementRole(caller: Caller): boolean {
+  return !caller.appOnly && caller.roles.includes(ROLES.enforcement);
+}
+
+/** Sales and helpdesk agents have "nothing here" (api.md), not even the catalogue. */
+function isOnlyUnprivilegedPartner(caller: Caller): boolean {
+  const unprivileged: readonly string[] = [ROLES.salesAgent, ROLES.helpdeskAgent];
+  return caller.roles.length > 0 && caller.roles.every((role) => unprivileged.includes(role));
 }
 
 export function belongsTo(caller: Caller, audience: Audience): boolean {
@@ -55,7 +71,7 @@ export function belongsTo(caller: Caller, audience: Audience): boolean {
     case 'enforcement':
       return isEnforcement(caller);
     case 'anySignedIn':
-      return true;
+      return !caller.appOnly && !misusesEnforcementRole(caller) && !isOnlyUnprivilegedPartner(caller);
   }
 }
 

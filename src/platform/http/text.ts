@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 
 /** Trims surrounding white space from a string field before validation. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -14,6 +14,16 @@ const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*
 export const NoControlCharacters = () =>
   Matches(NO_CONTROL_CHARACTERS, { message: ({ property }) => `${property} must not contain control characters` });
 
+/** Refuses strings with an unpaired UTF-16 surrogate: they are not text, and jsonb refuses them. */
+export const WellFormed = () =>
+  ValidateBy({
+    name: 'isWellFormed',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || value.isWellFormed(),
+      defaultMessage: (args) => `${args?.property ?? 'text'} must be well-formed Unicode text`,
+    },
+  });
+
 /** Free text: a string, trimmed, not blank, without control characters, at most `max` characters. */
 export const Text = (max: number, options: { optional?: boolean; allowBlank?: boolean } = {}) =>
   applyDecorators(
@@ -22,5 +32,6 @@ export const Text = (max: number, options: { optional?: boolean; allowBlank?: bo
     Trim(),
     ...(options.allowBlank ? [] : [NotBlank()]),
     NoControlCharacters(),
+    WellFormed(),
     MaxLength(max),
   );

@@ -28,10 +28,19 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'mfa-exceptions' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Errors are logged by type, message, code and stack only: a database error carries the query's
+      // parameters (a partner's email, say), which must not reach the logs.
+      serializers: { err: serializeError },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
   );
+}
+
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, message: error.message, ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}), stack: error.stack };
 }
 
 /** Nest's logger interface over pino, so framework and application messages share the format. */

@@ -19,11 +19,18 @@ export function encodeCursor(kind: string, key: readonly string[]): string {
 /** What each position of a cursor holds: checked on decoding, since clients can send anything. */
 export type CursorField = 'timestamp' | 'uuid' | 'sequence';
 
+const MAX_BIGINT = 2n ** 63n - 1n;
 const FIELD_CHECKS: Record<CursorField, (value: unknown) => boolean> = {
-  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v)),
+  // The exact form we issue, and a real instant PostgreSQL accepts (Date.parse would roll 30 Feb over).
+  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !v.startsWith('0000') && isExactInstant(v),
   uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
-  sequence: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v),
+  sequence: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v) && BigInt(v) <= MAX_BIGINT,
 };
+
+function isExactInstant(value: string): boolean {
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+}
 
 export function decodeCursor(kind: string, cursor: string | undefined, fields: readonly CursorField[]): string[] | null {
   if (cursor === undefined) return null;
