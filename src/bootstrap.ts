@@ -14,6 +14,7 @@ import { createLogger, PinoNestLogger } from './platform/logging/logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const MACHINE_HEADERS = { 'x-content-type-options': 'nosniff' };
+const MACHINE_PREFIX = '/v1/enforcement/';
 /** Probed every few seconds: not access-logged (server errors still are). */
 const QUIET_PATHS = ['/health/'];
 
@@ -54,14 +55,15 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     },
   });
   fastify.addHook('onRequest', (request, reply, done) => {
-    // Browser protections are for pages and the support UI; machine-only routes (MACHINE_ROUTE)
-    // get nosniff alone, which keeps the hot path's answer small.
-    void reply.headers(request.routeOptions.config?.machineOnly ? MACHINE_HEADERS : headers).header('x-request-id', request.id);
+    // Browser protections are for pages and the support UI; the enforcement API is for machines and
+    // gets nosniff alone, which keeps the hot path's answer small. (A URL prefix, because Fastify's
+    // routeOptions getter builds an object on every access.)
+    void reply.headers(request.url.startsWith(MACHINE_PREFIX) ? MACHINE_HEADERS : headers).header('x-request-id', request.id);
     done();
   });
   // One structured line per answered request, with its id; the request log carries no body or token.
   fastify.addHook('onResponse', (request, reply, done) => {
-    if (reply.statusCode < 500 && request.routeOptions.config?.machineOnly) return done();
+    if (reply.statusCode < 500 && request.url.startsWith(STATUS_PATH)) return done();
     const path = request.url.split('?')[0]!;
     if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
       request.log.info(

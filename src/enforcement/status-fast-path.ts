@@ -28,18 +28,16 @@ export class StatusFastPath {
   ) {}
 
   register(fastify: FastifyInstance): void {
-    fastify.get(STATUS_PATH, { config: { machineOnly: true }, schema: { response: { 200: STATUS_RESPONSE_SCHEMA } } }, (request, reply) => this.handle(request, reply));
+    fastify.get(STATUS_PATH, { schema: { response: { 200: STATUS_RESPONSE_SCHEMA } } }, (request, reply) => {
+      this.handle(request, reply).catch((error: unknown) => sendProblem(request, reply, error, this.logger));
+      return reply;
+    });
   }
 
-  private async handle(request: FastifyRequest, reply: FastifyReply) {
-    try {
-      await authorize(this.verifier, request.headers.authorization, ENFORCEMENT_ONLY);
-      const { tenantId, userId, surface } = parseStatusQuery(request.query as Record<string, unknown>);
-      return this.enforcement.status(tenantId, userId, surface);
-    } catch (error) {
-      sendProblem(request, reply, error, this.logger);
-      return reply;
-    }
+  private async handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    await authorize(this.verifier, request.headers.authorization, ENFORCEMENT_ONLY);
+    const { tenantId, userId, surface } = parseStatusQuery(request.query as Record<string, unknown>);
+    void reply.send(this.enforcement.status(tenantId, userId, surface));
   }
 }
 

@@ -17,9 +17,3 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
   return Object.freeze(headers);
 }
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** A route only machines call: browser-only security headers are left off. */
-    machineOnly?: boolean;
-  }
-}
