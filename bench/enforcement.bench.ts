@@ -2,7 +2,8 @@
 // autocannon at 50 connections, on this machine. Both servers run as child processes; the load
 // generator runs here. Prints requests/s, p99 latency, errors, the ratio and the machine.
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -16,6 +17,12 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const WARMUP_S = 3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROOT = resolve(import.meta.dirname, '..');
+// Each server on the last CPU, the load generator on the others (when taskset exists): the two
+// servers then get the same single core, and the comparison does not depend on how the scheduler
+// shares two cores between a server and autocannon.
+const CPUS = cpus().length;
+const PIN = CPUS > 1 && spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', String(CPUS - 1)] : [];
+if (PIN.length) spawnSync('taskset', ['-pc', `0-${CPUS - 2}`, String(process.pid)]);
 
 async function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -71,7 +78,7 @@ async function main() {
     const tokens = new TokenFactory(await newSigningKey('ES256'));
     const token = await tokens.mint({ role: ROLE.enforcement, app: true, expiresInSeconds: 3600 });
     const port = await freePort();
-    const service = spawn(process.execPath, [resolve(ROOT, 'dist/src/main.js')], {
+    const service = spawn(PIN[0] ?? process.execPath, [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), resolve(ROOT, 'dist/src/main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -84,12 +91,13 @@ async function main() {
         AUTH_ISSUER: TEST_ISSUER,
         AUTH_AUDIENCE: TEST_AUDIENCE,
         LOG_LEVEL: 'warn',
+        NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS ?? '',
       },
       stdio: 'inherit',
     });
     children.push(service);
     const barePort = await freePort();
-    const bare = spawn(process.execPath, ['-e', BARE, String(barePort)], { stdio: 'inherit' });
+    const bare = spawn(PIN[0] ?? process.execPath, [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), '-e', BARE, String(barePort)], { stdio: 'inherit' });
     children.push(bare);
     await waitUntilUp(`http://127.0.0.1:${port}/health/live`, service);
     await waitUntilUp(`http://127.0.0.1:${barePort}/`, bare);
@@ -116,6 +124,7 @@ async function main() {
 
     const ratio = measured.rps / baseline.rps;
     console.log(`machine: ${describeMachine()}`);
+    console.log(PIN.length ? `servers pinned to CPU ${CPUS - 1}, autocannon to CPUs 0-${CPUS - 2}` : 'no taskset: servers and autocannon share all CPUs');
     console.log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each after a ${WARMUP_S} s warm-up; medians`);
     console.log(`bare node:http constant JSON: ${Math.round(baseline.rps)} req/s, p99 ${baseline.p99} ms (runs: ${bareRuns.map((r) => Math.round(r.rps)).join(', ')})`);
     console.log(`GET /v1/enforcement/status:   ${Math.round(measured.rps)} req/s, p99 ${measured.p99} ms (runs: ${serviceRuns.map((r) => Math.round(r.rps)).join(', ')}), errors ${errors} in ${serviceRuns.reduce((s, r) => s + r.total, 0)} requests`);
