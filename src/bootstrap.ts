@@ -61,17 +61,19 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     void reply.headers(request.url.startsWith(MACHINE_PREFIX) ? MACHINE_HEADERS : headers).header('x-request-id', request.id);
     done();
   });
-  // One structured line per answered request, with its id; the request log carries no body or token.
-  fastify.addHook('onResponse', (request, reply, done) => {
-    if (reply.statusCode < 500 && request.url.startsWith(STATUS_PATH)) return done();
-    const path = request.url.split('?')[0]!;
-    if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
-      request.log.info(
-        { req: { id: request.id, method: request.method, url: path }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 },
-        'request completed',
-      );
+  // One structured line per answered request, with its id; no body or token. Written as the answer is
+  // sent (an onResponse hook would make Fastify watch every socket for the end of the response).
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode >= 500 || !request.url.startsWith(STATUS_PATH)) {
+      const path = request.url.split('?')[0]!;
+      if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
+        request.log.info(
+          { req: { id: request.id, method: request.method, url: path }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 },
+          'request completed',
+        );
+      }
     }
-    done();
+    done(null, payload);
   });
   // An empty body with a JSON content type is "no body", not a parse error (POST .../withdraw).
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
