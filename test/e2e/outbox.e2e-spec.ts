@@ -40,7 +40,11 @@ describe('outbox: queue work survives Redis being away', () => {
     const up = await startTestApp({ ...db.env }, tokens);
     try {
       await waitFor(() => countRows(up.db, 'notifications', "request_id = $1 AND kind = 'request.filed'", [requestId]));
-      const [job] = await up.db.query("SELECT relayed_at FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1", [requestId]);
+      // The worker may finish the job before the relay's own transaction marks the row relayed.
+      const job = await waitFor(async () => {
+        const [row] = await up.db.query("SELECT relayed_at FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1", [requestId]);
+        return row?.relayed_at ? row : null;
+      });
       expect(job.relayed_at).not.toBeNull();
       expect((await up.http.get('/health/ready')).status).toBe(200);
     } finally {
