@@ -1,7 +1,8 @@
 // npm run bench:enforcement — GET /v1/enforcement/status against a bare node:http server, with
-// (SERVICE_NODE_OPTIONS passes V8 flags to the service; BENCH_ROUNDS, BENCH_DURATION_S, BENCH_PATH adjust the run)
 // autocannon at 50 connections, on this machine. Both servers run as child processes; the load
 // generator runs here. Prints requests/s, p99 latency, errors, the ratio and the machine.
+// SERVICE_NODE_OPTIONS passes V8 flags to the service; BENCH_ROUNDS, BENCH_DURATION_S and BENCH_PATH
+// adjust the run.
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
