@@ -65,10 +65,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const queue = this.queues.get(row.queue);
     if (!queue) throw new Error(`no queue named ${row.queue}`);
     if (row.action !== 'add') {
-      // A timer that moved or was cancelled. A job already running is left to finish: processors
-      // re-read the request and do nothing when the timer no longer applies.
+      // A timer that moved or was cancelled. A job of this id that is running right now cannot be
+      // removed, and adding beside it would be a no-op: the row waits for the next round instead.
       const existing = await queue.getJob(row.jobId);
-      if (existing && !(await existing.isActive())) await existing.remove();
+      if (existing) {
+        if (await existing.isActive()) throw new Error(`job ${row.jobId} is running; will replace it next round`);
+        await existing.remove();
+      }
       if (row.action === 'remove') return;
     }
     const delay = row.runAt ? Math.max(0, row.runAt.getTime() - this.clock.now().getTime()) : 0;
