@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -26,7 +27,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // Fastify's own per-request lines are off: we write one line per request below.
+    logController: new LogController({ disableRequestLogging: true }),
     // No per-request child logger (pino compiles one per call, redaction included); our log lines
     // carry the request id themselves.
     childLoggerFactory: () => logger,
