@@ -5,6 +5,7 @@ import { ClassificationModule } from './classification/classification.module.js'
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/database-options.js';
+import { MaintenanceModule } from './database/maintenance.js';
 import { OutboxModule } from './database/outbox/outbox.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { AuthModule } from './platform/auth/auth.module.js';
@@ -45,7 +46,7 @@ export class AppModule {
         GrantsModule.forRole(api, worker),
         ReviewModule.forRole(api, worker),
         ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule] : []),
-        ...(worker ? [SlaWorkerModule] : []),
+        ...(worker ? [SlaWorkerModule, MaintenanceModule] : []),
       ],
     };
   }

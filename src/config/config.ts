@@ -55,6 +55,8 @@ export interface AppConfig {
   readonly outboxPollMs: number;
   /** How often the reconciler recomputes SLA states and lapsed claims from the database. */
   readonly reconcileIntervalMs: number;
+  /** How long an Idempotency-Key answers with its first result. */
+  readonly idempotencyRetentionHours: number;
   /** acr_values of RFC 9470 step-up challenges. */
   readonly stepUpAcr: string;
 }
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     grantMaxDays: read('GRANT_MAX_DAYS', '180', integerIn(1, 3650)),
     outboxPollMs: read('OUTBOX_POLL_MS', '500', integerIn(10, 60_000)),
     reconcileIntervalMs: read('RECONCILE_INTERVAL_MS', '60000', integerIn(200, 3_600_000)),
+    idempotencyRetentionHours: read('IDEMPOTENCY_RETENTION_HOURS', '72', integerIn(1, 24 * 365)),
     stepUpAcr: read('STEP_UP_ACR_VALUES', 'http://schemas.openid.net/pape/policies/2007/06/multi-factor', matching(/^[\x21\x23-\x5b\x5d-\x7e ]{1,500}$/, 'printable characters without quotes or backslashes')),
   };
   if (problems.length > 0) throw new ConfigError(problems);

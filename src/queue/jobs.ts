@@ -9,6 +9,7 @@ export const QUEUES = {
   sla: 'sla',
   review: 'review',
   grants: 'grants',
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -24,6 +25,7 @@ export interface JobPayloads {
   'grant.expiring': { grantId: string; daysBefore: number };
   'grant.expired': { grantId: string };
   'grants.reconcile': Record<string, never>;
+  'maintenance.purge': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 

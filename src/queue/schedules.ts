@@ -21,6 +21,7 @@ export class QueueSchedules implements OnApplicationBootstrap, OnApplicationShut
     @InjectQueue(QUEUES.sla) private readonly sla: Queue,
     @InjectQueue(QUEUES.review) private readonly review: Queue,
     @InjectQueue(QUEUES.grants) private readonly grants: Queue,
+    @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,6 +39,7 @@ export class QueueSchedules implements OnApplicationBootstrap, OnApplicationShut
       await this.sla.upsertJobScheduler('sla-reconcile', { every }, { name: 'sla.reconcile', data: {} });
       await this.review.upsertJobScheduler('review-expire-claims', { every }, { name: 'review.expire_claims', data: {} });
       await this.grants.upsertJobScheduler('grants-reconcile', { every }, { name: 'grants.reconcile', data: {} });
+      await this.maintenance.upsertJobScheduler('maintenance-purge', { every: 3_600_000 }, { name: 'maintenance.purge', data: {} });
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'could not declare repeatable jobs; retrying');
       this.retry = setTimeout(() => void this.declare(), RETRY_MS);

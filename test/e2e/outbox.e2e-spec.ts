@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Maintenance } from '../../src/database/maintenance.js';
 import { OutboxRelay } from '../../src/database/outbox/outbox-relay.service.js';
 import { requestFiledJob } from '../../src/queue/jobs.js';
 import { buildRequestBody, countRows, waitFor } from '../support/factories.js';
@@ -86,6 +88,32 @@ describe('outbox: queue work survives Redis being away', () => {
       expect(await countRows(app.db, 'outbox_jobs')).toBe(before + 3); // its notice and two SLA timers
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('maintenance', () => {
+  it('purges idempotency keys past retention and relayed outbox rows older than a week, and nothing newer', async () => {
+    const db = await isolatedDatabase('maintenance');
+    const app = await startTestApp({ ...db.env, IDEMPOTENCY_RETENTION_HOURS: '24' });
+    try {
+      const tenant = randomUUID();
+      await app.db.query(
+        `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, created_at) VALUES ($1, 'old', 'f', now() - interval '25 hours'), ($1, 'new', 'f', now() - interval '23 hours')`,
+        [tenant],
+      );
+      await app.db.query(
+        `INSERT INTO outbox_jobs (queue, name, job_id, payload, created_at, relayed_at) VALUES
+           ('notifications', 'request.filed', 'old', '{}', now() - interval '8 days', now() - interval '8 days'),
+           ('notifications', 'request.filed', 'recent', '{}', now() - interval '6 days', now() - interval '6 days'),
+           ('notifications', 'request.filed', 'pending', '{}', now() - interval '9 days', NULL)`,
+      );
+      expect(await app.app.get(Maintenance).purge()).toEqual({ idempotencyKeys: 1, outboxJobs: 1 });
+      expect((await app.db.query(`SELECT key FROM idempotency_keys WHERE tenant_id = $1`, [tenant])).map((r: { key: string }) => r.key)).toEqual(['new']);
+      expect((await app.db.query(`SELECT job_id FROM outbox_jobs ORDER BY job_id`)).map((r: { job_id: string }) => r.job_id)).toEqual(['pending', 'recent']);
+    } finally {
+      await app.close();
+      await db.drop();
     }
   });
 });
