@@ -62,7 +62,7 @@ export class EnforcementService {
 
   /** An index that has not caught up lately could honour a revoked grant: refuse, and callers fail closed. */
   private freshNow(): number {
-    const now = this.clock.now().getTime();
+    const now = this.clock.epochMs();
     if (!this.index.isFresh(now)) {
       throw new DomainError('unavailable', 'Exception data is not current on this instance; treat MFA as required and retry.');
     }

@@ -3,4 +3,9 @@ export class Clock {
   now(): Date {
     return new Date();
   }
+
+  /** Now in epoch milliseconds, without allocating a Date (hot paths). */
+  epochMs(): number {
+    return Date.now();
+  }
 }
