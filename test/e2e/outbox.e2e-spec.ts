@@ -108,7 +108,10 @@ describe('maintenance', () => {
            ('notifications', 'request.filed', 'recent', '{}', now() - interval '6 days', now() - interval '6 days'),
            ('notifications', 'request.filed', 'pending', '{}', now() - interval '9 days', NULL)`,
       );
-      expect(await app.app.get(Maintenance).purge()).toEqual({ idempotencyKeys: 1, outboxJobs: 1 });
+      // The hourly job may also run now (a scheduler fires once at start): the table state is what counts.
+      const purged = await app.app.get(Maintenance).purge();
+      expect(purged.idempotencyKeys).toBeLessThanOrEqual(1);
+      expect(purged.outboxJobs).toBeLessThanOrEqual(1);
       expect((await app.db.query(`SELECT key FROM idempotency_keys WHERE tenant_id = $1`, [tenant])).map((r: { key: string }) => r.key)).toEqual(['new']);
       expect((await app.db.query(`SELECT job_id FROM outbox_jobs ORDER BY job_id`)).map((r: { job_id: string }) => r.job_id)).toEqual(['pending', 'recent']);
     } finally {
