@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerToken } from '../platform/auth/auth.guard.js';
-import { belongsTo, type Caller } from '../platform/auth/caller.js';
+import { bearerToken, requireAudience } from '../platform/auth/auth.guard.js';
+import type { Audience, Caller } from '../platform/auth/caller.js';
 import { TokenVerifier } from '../platform/auth/token-verifier.js';
-import { ForbiddenError } from '../platform/errors/domain-error.js';
 import { sendProblem } from '../platform/errors/problem-details.filter.js';
 import { RequestValidationError } from '../platform/http/validation.js';
 import { SURFACES, type Surface } from '../requests/domain/surfaces.js';
@@ -11,6 +10,7 @@ import { isSurface } from './domain/enforcement-decision.js';
 import { EnforcementService } from './enforcement.service.js';
 
 export const STATUS_PATH = '/v1/enforcement/status';
+const ENFORCEMENT_ONLY: readonly Audience[] = ['enforcement'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -45,7 +45,7 @@ export class StatusFastPath {
 
   private answer(caller: Caller, request: FastifyRequest, reply: FastifyReply): void {
     try {
-      if (!belongsTo(caller, 'enforcement')) throw new ForbiddenError('Your roles do not allow this operation.');
+      requireAudience(caller, ENFORCEMENT_ONLY);
       const { tenantId, userId, surface } = parseStatusQuery(request.query as Record<string, unknown>);
       void reply.send(this.enforcement.status(tenantId, userId, surface));
     } catch (error) {

@@ -34,14 +34,17 @@ export class GrantFeedRepository {
    * Appends a change in the caller's transaction (once per grant and type) and notifies listeners
    * when it commits. The advisory lock is held to commit, so a later row always commits later.
    */
-  async append(em: EntityManager, type: GrantChangeType, grant: ExceptionGrantEntity, at: Date): Promise<void> {
+  /** Answers whether the change was new (false: this grant already had a change of this type). */
+  async append(em: EntityManager, type: GrantChangeType, grant: ExceptionGrantEntity, at: Date): Promise<boolean> {
     await em.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
     const inserted: { seq: string }[] = await em.query(
       `INSERT INTO grant_changes (grant_id, tenant_id, type, at, "grant") VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (grant_id, type) DO NOTHING RETURNING seq`,
       [grant.id, grant.tenantId, type, at, JSON.stringify(grantStateOf(grant))],
     );
-    if (inserted.length > 0) await em.query('SELECT pg_notify($1, $2)', [GRANT_CHANGES_CHANNEL, inserted[0]!.seq]);
+    if (inserted.length === 0) return false;
+    await em.query('SELECT pg_notify($1, $2)', [GRANT_CHANGES_CHANNEL, inserted[0]!.seq]);
+    return true;
   }
 
   async changesAfter(seq: string, limit: number): Promise<FeedChange[]> {

@@ -11,18 +11,14 @@ import { cancelGrantTimerJobs } from '../queue/jobs.js';
 import { grantStatus } from './domain/grant-status.js';
 import type { ListGrantsQuery } from './dto/grants.dto.js';
 import type { ExceptionGrantEntity } from './exception-grant.entity.js';
-import { GrantFeedRepository } from './grant-feed.repository.js';
+import { GrantFeedRepository, grantStateOf } from './grant-feed.repository.js';
 import { GrantsRepository } from './grants.repository.js';
 
 export function toGrantView(grant: ExceptionGrantEntity, now: Date) {
+  const { grantId, ...state } = grantStateOf(grant);
   return {
-    id: grant.id,
-    requestId: grant.requestId,
-    tenantId: grant.tenantId,
-    userIds: grant.userIds,
-    surfaces: grant.surfaces,
-    validFrom: grant.validFrom.toISOString(),
-    expiresAt: grant.expiresAt.toISOString(),
+    id: grantId,
+    ...state,
     status: grantStatus(grant, now),
     createdAt: grant.createdAt.toISOString(),
     createdBy: grant.createdBy,
@@ -104,9 +100,7 @@ export class GrantsService {
       const grant = await this.grants.lock(em, grantId);
       const now = this.clock.now();
       if (!grant || grantStatus(grant, now) !== 'expired') return;
-      const before = await em.query(`SELECT 1 FROM grant_changes WHERE grant_id = $1 AND type = 'expired'`, [grantId]);
-      if (before.length > 0) return;
-      await this.feed.append(em, 'expired', grant, grant.expiresAt);
+      if (!(await this.feed.append(em, 'expired', grant, grant.expiresAt))) return; // recorded before
       await this.audit.append(em, {
         requestId: grant.requestId,
         tenantId: grant.tenantId,

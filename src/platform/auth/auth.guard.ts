@@ -32,7 +32,11 @@ export class AuthGuard implements CanActivate {
 /** The bearer token verified and its caller in one of `audiences`: 401 or 403 otherwise. */
 export async function authorize(verifier: TokenVerifier, authorization: string | undefined, audiences: readonly Audience[]): Promise<Caller> {
   const token = bearerToken(authorization);
-  const caller = verifier.cached(token) ?? (await verifier.verify(token));
+  return requireAudience(verifier.cached(token) ?? (await verifier.verify(token)), audiences);
+}
+
+/** The caller, if it is in one of `audiences`; 403 otherwise. */
+export function requireAudience(caller: Caller, audiences: readonly Audience[]): Caller {
   if (!audiences.some((audience) => belongsTo(caller, audience))) {
     throw new ForbiddenError('Your roles do not allow this operation.');
   }
