@@ -36,6 +36,12 @@ export interface AppConfig {
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
+    /** The platform's own directory: staff roles count only on tokens of this tenant. */
+    readonly platformTenantId: string;
+    /** Tokens living longer than this (exp - iat, or exp - now) are refused. */
+    readonly maxTokenLifetimeSeconds: number;
+    /** After a key-set fetch (successful or not), an unknown `kid` fetches nothing for this long. */
+    readonly jwksRefetchCooldownMs: number;
     readonly jwksUrl?: string;
     readonly jwksFile?: string;
     /** true when neither AUTH_JWKS_URL nor AUTH_JWKS_FILE is set: a local key set is generated */
@@ -59,11 +65,33 @@ export interface AppConfig {
   readonly idempotencyRetentionHours: number;
   /** acr_values of RFC 9470 step-up challenges. */
   readonly stepUpAcr: string;
+  /** Requests per minute per tenant (staff: per user) under /v1, enforcement aside; 0 = no limit. */
+  readonly rateLimit: { readonly writesPerMinute: number; readonly readsPerMinute: number };
+  /** Whether X-Forwarded-* are believed: never, from any hop, or from these proxy addresses. */
+  readonly trustProxy: boolean | readonly string[];
+  readonly http: HttpTimeouts;
+}
+
+/** How long the HTTP server waits on a client before closing its connection. */
+export interface HttpTimeouts {
+  /** an idle keep-alive connection between two requests */
+  readonly keepAliveTimeoutMs: number;
+  /** the whole header block of a request */
+  readonly headersTimeoutMs: number;
+  /** the whole request, body included */
+  readonly requestTimeoutMs: number;
+  /** a socket with no traffic at all (a connection that never sends a request, a stalled client) */
+  readonly idleTimeoutMs: number;
 }
 
 export const DEVELOPMENT_ISSUER = 'https://auth.mfa-exceptions.localhost/dev';
 export const DEVELOPMENT_AUDIENCE = 'api://mfa-exceptions';
 export const DEVELOPMENT_KEYS_DIR = '.dev';
+/** The platform tenant outside production, also used by `npm run token` for staff roles. */
+export const DEVELOPMENT_PLATFORM_TENANT_ID = '00000000-0000-4000-8000-00000000a11a';
+
+/** Variables whose values may hold credentials: never echoed whole in a configuration message. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL', 'SMTP_URL', 'METRICS_TOKEN']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -84,7 +112,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     try {
       return parse(value);
     } catch (error) {
-      problems.push(`${name}: ${(error as Error).message} (got ${JSON.stringify(raw ?? fallback)})`);
+      problems.push(`${name}: ${(error as Error).message} (got ${JSON.stringify(shown(name, raw ?? fallback))})`);
       return undefined as T;
     }
   };
@@ -93,12 +121,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = read('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/mfa_exceptions', parsePostgresUrl);
   const redisUrl = read('REDIS_URL', 'redis://127.0.0.1:6379', (v) => v);
   const redis = read('REDIS_URL', 'redis://127.0.0.1:6379', parseRedisUrl);
-  const jwksUrl = read('AUTH_JWKS_URL', '', optional(parseHttpUrl));
+  const production = nodeEnv === 'production';
+  const jwksUrl = read('AUTH_JWKS_URL', '', optional(production ? parseHttpsUrl : parseHttpUrl));
   const jwksFile = read('AUTH_JWKS_FILE', '', optional((v) => v));
   if (jwksUrl && jwksFile) problems.push('AUTH_JWKS_URL and AUTH_JWKS_FILE: set one, not both');
   const useDevelopmentKeys = !jwksUrl && !jwksFile;
-  if (useDevelopmentKeys && nodeEnv === 'production') {
+  if (useDevelopmentKeys && production) {
     problems.push('AUTH_JWKS_URL or AUTH_JWKS_FILE: required when NODE_ENV=production');
+  }
+  if (production && !env.AUTH_PLATFORM_TENANT_ID?.trim()) {
+    problems.push('AUTH_PLATFORM_TENANT_ID: required when NODE_ENV=production (the tenant id of the platform\'s own directory)');
+  }
+  const http: HttpTimeouts = {
+    keepAliveTimeoutMs: read('HTTP_KEEP_ALIVE_TIMEOUT_MS', '5000', integerIn(100, 600_000)),
+    headersTimeoutMs: read('HTTP_HEADERS_TIMEOUT_MS', '10000', integerIn(100, 600_000)),
+    requestTimeoutMs: read('HTTP_REQUEST_TIMEOUT_MS', '30000', integerIn(100, 600_000)),
+    idleTimeoutMs: read('HTTP_IDLE_TIMEOUT_MS', '15000', integerIn(100, 600_000)),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
   }
 
   const config: AppConfig = {
@@ -116,6 +157,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth: {
       issuer: read('AUTH_ISSUER', DEVELOPMENT_ISSUER, nonEmpty),
       audience: read('AUTH_AUDIENCE', DEVELOPMENT_AUDIENCE, nonEmpty),
+      platformTenantId: read('AUTH_PLATFORM_TENANT_ID', DEVELOPMENT_PLATFORM_TENANT_ID, parseUuid),
+      maxTokenLifetimeSeconds: read('AUTH_MAX_TOKEN_LIFETIME', '86400', integerIn(60, 31 * 86400)),
+      jwksRefetchCooldownMs: read('AUTH_JWKS_REFETCH_COOLDOWN_MS', '5000', integerIn(100, 3_600_000)),
       jwksUrl,
       jwksFile,
       useDevelopmentKeys,
@@ -134,6 +178,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: read('OUTBOX_POLL_MS', '500', integerIn(10, 60_000)),
     reconcileIntervalMs: read('RECONCILE_INTERVAL_MS', '60000', integerIn(200, 3_600_000)),
     idempotencyRetentionHours: read('IDEMPOTENCY_RETENTION_HOURS', '72', integerIn(1, 24 * 365)),
+    rateLimit: {
+      writesPerMinute: read('RATE_LIMIT_WRITES_PER_MINUTE', '120', integerIn(0, 1_000_000)),
+      readsPerMinute: read('RATE_LIMIT_READS_PER_MINUTE', '1200', integerIn(0, 1_000_000)),
+    },
+    trustProxy: read('TRUST_PROXY', 'false', parseTrustProxy),
+    http,
     stepUpAcr: read('STEP_UP_ACR_VALUES', 'http://schemas.openid.net/pape/policies/2007/06/multi-factor', matching(/^[\x21\x23-\x5b\x5d-\x7e ]{1,500}$/, 'printable characters without quotes or backslashes')),
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -211,6 +261,40 @@ function parseRedisUrl(raw: string): RedisConnection {
     db,
     tls: url.protocol === 'rediss:',
   };
+}
+
+/** A value as a configuration message may show it: credentials in URLs and tokens masked. */
+function shown(name: string, value: string): string {
+  if (!SECRET_VARIABLES.has(name) || value === '') return value;
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    for (const key of [...url.searchParams.keys()]) url.searchParams.set(key, '***');
+    return url.toString();
+  } catch {
+    return '***';
+  }
+}
+
+function parseUuid(raw: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) throw new Error('must be a UUID (a directory tenant id)');
+  return raw.toLowerCase();
+}
+
+function parseTrustProxy(raw: string): boolean | string[] {
+  if (raw === 'false' || raw === '') return false;
+  if (raw === 'true') return true;
+  return raw.split(',').map((part) => {
+    const address = part.trim();
+    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(address)) throw new Error(`"${address}" is not an IP address or CIDR range (or use true / false)`);
+    return address;
+  });
+}
+
+function parseHttpsUrl(raw: string): string {
+  const url = new URL(raw);
+  if (url.protocol !== 'https:') throw new Error('must be an https:// URL when NODE_ENV=production');
+  return raw;
 }
 
 function parseHttpUrl(raw: string): string {

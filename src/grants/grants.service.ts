@@ -75,7 +75,7 @@ export class GrantsService {
       const status = grantStatus(grant, now);
       if (status !== 'active') throw new DomainError('invalid_state', `A grant that is ${status} cannot be revoked.`, { currentStatus: status });
       grant.revokedAt = now;
-      grant.revokedBy = { userId: caller.userId, upn: caller.upn, name: caller.name };
+      grant.revokedBy = { tenantId: caller.tenantId, userId: caller.userId, upn: caller.upn, name: caller.name };
       grant.revokeReason = reason;
       await this.grants.save(em, grant);
       await this.feed.append(em, 'revoked', grant, now);

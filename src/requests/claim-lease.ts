@@ -37,5 +37,5 @@ export class ClaimLease {
 }
 
 export function leaseOf(request: ExceptionRequestEntity) {
-  return { tenantId: request.tenantId, assigneeId: request.assignee?.userId ?? null, claimExpiresAt: request.claimExpiresAt };
+  return { tenantId: request.tenantId, assignee: request.assignee, claimExpiresAt: request.claimExpiresAt };
 }

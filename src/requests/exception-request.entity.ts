@@ -5,6 +5,8 @@ import type { SlaState } from '../sla/domain/sla-state.js';
 import type { Surface } from './domain/surfaces.js';
 
 export interface PersonRef {
+  /** The person's directory; absent on rows written before identities were (tenant, user). */
+  tenantId?: string | null;
   userId: string | null;
   upn: string | null;
   name: string | null;

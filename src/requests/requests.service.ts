@@ -46,13 +46,13 @@ export class RequestsService {
   /** Files a request: the row, its audit event and its queue job commit together or not at all. */
   file(caller: Caller, input: FileRequestDto, locale: Locale, key: IdempotencyKey | null): Promise<Outcome<RequestView>> {
     return this.dataSource.transaction((em) =>
-      this.idempotency.once(em, caller.tenantId, key, async () => {
+      this.idempotency.once(em, key, async () => {
         const now = this.clock.now();
         const classification = classify(input, locale);
         const request = Object.assign(new ExceptionRequestEntity(), {
           id: randomUUID(),
           tenantId: caller.tenantId,
-          submittedBy: { userId: caller.userId, upn: caller.upn, name: caller.name },
+          submittedBy: { tenantId: caller.tenantId, userId: caller.userId, upn: caller.upn, name: caller.name },
           topic: input.topic ?? REQUEST_TOPIC,
           issueType: input.issueType ?? REQUEST_ISSUE_TYPE,
           title: input.title,
@@ -136,7 +136,7 @@ export class RequestsService {
    */
   postMessage(caller: Caller, id: string, input: PostMessageDto, key: IdempotencyKey | null): Promise<Outcome<MessageView>> {
     return this.dataSource.transaction((em) =>
-      this.idempotency.once(em, caller.tenantId, key, async () => {
+      this.idempotency.once(em, key, async () => {
         const request = await this.lockVisible(em, caller, id);
         const now = this.clock.now();
         const actor = actorOf(caller);

@@ -23,7 +23,7 @@ import { toRequestView, type RequestView } from '../requests/request.views.js';
 import { RequestsRepository } from '../requests/requests.repository.js';
 import { RequestsService } from '../requests/requests.service.js';
 import { SlaService } from '../sla/sla.service.js';
-import { claimantRefusal, decidesOwnTenant, grantProblems } from './domain/review-rules.js';
+import { claimantRefusal, conflictOfInterest, grantProblems } from './domain/review-rules.js';
 import type { DecisionDto, ReassignDto, RequestInfoDto } from './dto/review-actions.dto.js';
 import { ReviewRepository } from './review.repository.js';
 
@@ -81,7 +81,8 @@ export class ReviewService {
     return this.dataSource.transaction(async (em) => {
       const request = await this.lockRequest(em, id);
       const now = this.clock.now();
-      const to: PersonRef = { userId: input.reviewerId.toLowerCase(), upn: null, name: input.reviewerName ?? null };
+      // Reviewers are staff of the platform tenant: the only directory whose tokens carry the role.
+      const to: PersonRef = { tenantId: this.config.auth.platformTenantId, userId: input.reviewerId.toLowerCase(), upn: null, name: input.reviewerName ?? null };
       const from = request.assignee;
       if (request.status === 'submitted') {
         const jobs = this.lease.take(request, to, now);
@@ -116,8 +117,8 @@ export class ReviewService {
     const action: RequestAction = input.outcome === 'approved' ? 'approve' : 'reject';
     return this.actOnce(caller, key, id, action, async (em, request, now) => {
       this.assertClaimant(request, caller, now);
-      if (decidesOwnTenant(request, caller)) {
-        throw new ForbiddenError('Separation of duties: a reviewer may not decide a request filed by their own tenant.');
+      if (conflictOfInterest(request, caller)) {
+        throw new ForbiddenError('Separation of duties: a reviewer may not decide a request they filed or one of their own tenant.');
       }
       const problems = grantProblems(input.outcome, input.grant, request, now, this.config.grantMaxDays);
       if (problems.length) throw new UnprocessableError('The decision cannot be accepted: see errors.', problems);
@@ -211,7 +212,7 @@ export class ReviewService {
 
   /** The same, for actions that create something: a retry with the same Idempotency-Key answers the first result. */
   private actOnce(caller: Caller, key: IdempotencyKey | null, id: string, action: RequestAction, run: ActionBody): Promise<Outcome<RequestView>> {
-    return this.dataSource.transaction((em) => this.idempotency.once(em, caller.tenantId, key, () => this.actIn(em, id, action, run), 200));
+    return this.dataSource.transaction((em) => this.idempotency.once(em, key, () => this.actIn(em, id, action, run), 200));
   }
 
   private async actIn(em: EntityManager, id: string, action: RequestAction, run: ActionBody): Promise<RequestView> {
@@ -257,7 +258,7 @@ export class ReviewService {
 }
 
 function personOf(caller: Caller): PersonRef {
-  return { userId: caller.userId, upn: caller.upn, name: caller.name };
+  return { tenantId: caller.tenantId, userId: caller.userId, upn: caller.upn, name: caller.name };
 }
 
 function reviewerActor(caller: Caller): Actor {

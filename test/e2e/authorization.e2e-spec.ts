@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequestBody, countRows, tenantRowCounts } from '../support/factories.js';
 import type { HttpResponse } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { partnerTenant, ROLE } from '../support/tokens.js';
+import { partnerTenant, PLATFORM_TENANT_ID, ROLE } from '../support/tokens.js';
 
 // Contract (api.md, Authentication and Conventions): roles decide what a caller may do (403 otherwise),
 // and another tenant's request is answered 404, never 403, so that its existence does not leak.
@@ -92,7 +92,7 @@ describe('authorization', () => {
     let reviewerTenant: string;
 
     beforeAll(async () => {
-      reviewerTenant = randomUUID();
+      reviewerTenant = PLATFORM_TENANT_ID;
       reviewer = await t.tokens.mint({ role: ROLE.reviewer, tenantId: reviewerTenant });
     });
 
@@ -141,7 +141,7 @@ describe('authorization', () => {
     });
 
     it('a review lead may do what a reviewer may: read, list, message and follow another tenant\'s request', async () => {
-      const lead = await t.tokens.mint({ role: ROLE.reviewLead, tenantId: randomUUID() });
+      const lead = await t.tokens.mint({ role: ROLE.reviewLead });
       const request = await fileForA();
 
       const read = await t.http.get(`/v1/exception-requests/${request.id}`, { token: lead });
@@ -199,7 +199,7 @@ describe('authorization', () => {
     });
 
     it('refuses the enforcement role on a user (not app-only) token everywhere', async () => {
-      const userWithRole = await t.tokens.mint({ role: ROLE.enforcement, tenantId: tenantA.tenantId });
+      const userWithRole = await t.tokens.mint({ role: ROLE.enforcement });
       expect((await t.http.get(`/v1/enforcement/status?tenantId=${tenantA.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, { token: userWithRole })).status).toBe(403);
       expect((await t.http.post('/v1/enforcement/evaluate', { surface: 'delegated_admin', claims: {} }, { token: userWithRole })).status).toBe(403);
       expect((await t.http.get('/v1/known-issues', { token: userWithRole })).status).toBe(403);

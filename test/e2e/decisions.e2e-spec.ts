@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequestBody, countRows } from '../support/factories.js';
 import type { HttpResponse } from '../support/http.js';
 import { isolatedDatabase, startTestApp, type TestApp } from '../support/test-app.js';
-import { partnerTenant, ROLE } from '../support/tokens.js';
+import { partnerTenant, PLATFORM_TENANT_ID, ROLE } from '../support/tokens.js';
 
 const DAY = 86_400_000;
 const REQUESTS = '/v1/exception-requests';
@@ -236,9 +236,29 @@ describe('reviewer decisions, release, reassign and the classification report', 
       await withdraw(filed.id);
     });
 
-    it('separation of duties: a reviewer of the request\'s own tenant may claim it but deciding is 403', async () => {
-      const insider = await person(ROLE.reviewer, partner.tenantId);
-      const request = await fileAndClaim({}, insider);
+    it('a reviewer without the claim who sends the claimant\'s Idempotency-Key is refused (409, decided), not answered the claimant\'s decision', async () => {
+      const request = await fileAndClaim();
+      const body = { outcome: 'rejected', reason: 'not a blocker' };
+      const headers = { 'idempotency-key': `decide-${request.id}` };
+      const first = await t.http.post(`${REQUESTS}/${request.id}/decision`, body, { token: reviewer.token, headers });
+      expect(first.status, first.text).toBe(200);
+      decided.push({ id: request.id, predicted: String(first.body.classification.knownIssue ?? 'none'), settled: String(first.body.decision.knownIssue ?? 'none') });
+      const replay = await t.http.post(`${REQUESTS}/${request.id}/decision`, body, { token: reviewer.token, headers });
+      expect(replay.status).toBe(200);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      const intruder = await t.http.post(`${REQUESTS}/${request.id}/decision`, body, { token: otherReviewer.token, headers });
+      expect(intruder.headers.get('idempotent-replayed')).toBeNull();
+      expectProblem(intruder, 409);
+    });
+
+    it('separation of duties: a reviewer may claim a request of their own (platform) tenant but deciding is 403', async () => {
+      const insider = reviewer;
+      const platformAdmin = await t.tokens.mint({ role: ROLE.globalAdmin, tenantId: PLATFORM_TENANT_ID });
+      const filed = await t.http.post(REQUESTS, buildRequestBody(), { token: platformAdmin });
+      expect(filed.status, filed.text).toBe(201);
+      const claimed = await t.http.post('/v1/review-queue/claim', undefined, { token: insider.token });
+      expect(claimed.body.id).toBe(filed.body.id);
+      const request = claimed.body;
       const before = await auditCount(request.id);
       const res = await decide(request.id, { outcome: 'rejected', reason: 'own tenant' }, insider);
       expectProblem(res, 403);

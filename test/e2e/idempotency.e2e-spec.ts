@@ -129,16 +129,19 @@ describe('Idempotency-Key on creating POSTs', () => {
       expect(replayB.body.id).toBe(ofB.body.id);
     });
 
-    it('shares a key across the users of one tenant (the key is the tenant\'s)', async () => {
+    it('scopes keys per caller: a colleague sending the same key files a request of their own', async () => {
       const tenant = await freshTenant();
       const k = key();
       const body = buildRequestBody();
       const byAgent = await file(tenant, body, k, tenant.adminAgent);
       const byGlobalAdmin = await file(tenant, body, k, tenant.globalAdmin);
       expect(byGlobalAdmin.status).toBe(201);
-      expect(byGlobalAdmin.headers.get('idempotent-replayed')).toBe('true');
-      expect(byGlobalAdmin.body.id).toBe(byAgent.body.id);
-      expect(await countRows(t.db, 'exception_requests', 'tenant_id = $1', [tenant.tenantId])).toBe(1);
+      expect(byGlobalAdmin.headers.get('idempotent-replayed')).toBeNull();
+      expect(byGlobalAdmin.body.id).not.toBe(byAgent.body.id);
+      // and each caller's retry still replays their own answer
+      expect((await file(tenant, body, k, tenant.adminAgent)).body.id).toBe(byAgent.body.id);
+      expect((await file(tenant, body, k, tenant.globalAdmin)).body.id).toBe(byGlobalAdmin.body.id);
+      expect(await countRows(t.db, 'exception_requests', 'tenant_id = $1', [tenant.tenantId])).toBe(2);
     });
 
     it('replays the first answer even after the request has moved on', async () => {
@@ -257,14 +260,16 @@ describe('Idempotency-Key on creating POSTs', () => {
       expect(await messagesOf(otherId)).toBe(0);
     });
 
-    it('refuses a key already used to file a request: a message is not a replay of a filing', async () => {
+    it('scopes keys per operation: a key used to file a request also posts a message, which is no replay of the filing', async () => {
       const tenant = await freshTenant();
       const k = key();
       const filed = await file(tenant, buildRequestBody(), k);
       expect(filed.status).toBe(201);
       const res = await postMessage(tenant, filed.body.id, { body: 'hello' }, k);
-      expectProblem(res, 422);
-      expect(await messagesOf(filed.body.id)).toBe(0);
+      expect(res.status).toBe(201);
+      expect(res.headers.get('idempotent-replayed')).toBeNull();
+      expect(res.body).toMatchObject({ requestId: filed.body.id, body: 'hello' });
+      expect(await messagesOf(filed.body.id)).toBe(1);
     });
 
     it(`creates exactly one message for ${PARALLEL} parallel posts with one key`, async () => {

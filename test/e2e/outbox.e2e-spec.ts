@@ -99,7 +99,7 @@ describe('maintenance', () => {
     try {
       const tenant = randomUUID();
       await app.db.query(
-        `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, created_at) VALUES ($1, 'old', 'f', now() - interval '25 hours'), ($1, 'new', 'f', now() - interval '23 hours')`,
+        `INSERT INTO idempotency_keys (tenant_id, principal, operation, key, fingerprint, created_at) VALUES ($1, 'u', 'POST /v1/exception-requests', 'old', 'f', now() - interval '25 hours'), ($1, 'u', 'POST /v1/exception-requests', 'new', 'f', now() - interval '23 hours')`,
         [tenant],
       );
       await app.db.query(

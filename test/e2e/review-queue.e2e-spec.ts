@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_REGISTRY } from '../../src/queue/queue.module.js';
 import { buildRequestBody, countRows, waitFor } from '../support/factories.js';
 import { fastSlaEnv, isolatedDatabase, startTestApp, type TestApp } from '../support/test-app.js';
-import { newSigningKey, partnerTenant, ROLE, TokenFactory } from '../support/tokens.js';
+import { newSigningKey, partnerTenant, PLATFORM_TENANT_ID, ROLE, TokenFactory } from '../support/tokens.js';
 
 // The queue is global: this file works on a database of its own.
 describe('review queue and SLA', () => {
@@ -227,11 +227,12 @@ describe('review queue and SLA', () => {
   it("hands a reviewer their own tenant's request only when nothing else waits (they may not decide it)", async () => {
     const t = await start();
     await drain(t);
-    const own = await partnerTenant(tokens);
+    // Staff belong to the platform tenant, which may also file requests of its own.
+    const own = await partnerTenant(tokens, PLATFORM_TENANT_ID);
     const other = await partnerTenant(tokens);
     const ownRequest = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: own.adminAgent })).body;
     const otherRequest = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: other.adminAgent })).body;
-    const sameTenantReviewer = await tokens.mint({ role: ROLE.reviewer, tenantId: own.tenantId });
+    const sameTenantReviewer = await tokens.mint({ role: ROLE.reviewer });
     expect((await t.http.post('/v1/review-queue/claim', undefined, { token: sameTenantReviewer })).body.id).toBe(otherRequest.id);
     const second = await t.http.post('/v1/review-queue/claim', undefined, { token: sameTenantReviewer });
     expect(second.body.id).toBe(ownRequest.id);

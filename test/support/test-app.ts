@@ -5,7 +5,7 @@ import { createHttpApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { dropDatabase, prepareDatabase } from '../../src/database/prepare-database.js';
 import { HttpClient } from './http.js';
-import { newSigningKey, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from './tokens.js';
+import { newSigningKey, PLATFORM_TENANT_ID, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from './tokens.js';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -27,6 +27,7 @@ export function testEnv(jwksFile: string, overrides: Record<string, string> = {}
     AUTH_ISSUER: TEST_ISSUER,
     AUTH_AUDIENCE: TEST_AUDIENCE,
     AUTH_JWKS_FILE: jwksFile,
+    AUTH_PLATFORM_TENANT_ID: PLATFORM_TENANT_ID,
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '50',
     CORS_ORIGINS: 'https://support.partner-portal.test',

@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { ROLES } from '../../src/platform/auth/caller.js';
+import { ROLES, STAFF_ROLES } from '../../src/platform/auth/caller.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,9 @@ export const TEST_AUDIENCE = 'api://mfa-exceptions-test';
 
 /** The contract's roles (api.md, Authentication). */
 export const ROLE = ROLES;
+
+/** The platform's own directory in tests (AUTH_PLATFORM_TENANT_ID): staff roles count only there. */
+export const PLATFORM_TENANT_ID = 'a1a1a1a1-0000-4000-8000-00000000beef';
 
 export interface SigningKey {
   readonly kid: string;
@@ -53,8 +56,10 @@ export class TokenFactory {
     const key = options.key ?? this.key;
     const now = Math.floor(Date.now() / 1000);
     const roles = options.role === undefined ? [ROLE.adminAgent] : ([] as string[]).concat(options.role);
+    // Staff work in the platform's directory unless a test says otherwise.
+    const staff = roles.some((role) => STAFF_ROLES.includes(role));
     const claims: Record<string, unknown> = {
-      tid: options.tenantId ?? randomUUID(),
+      tid: options.tenantId ?? (staff ? PLATFORM_TENANT_ID : randomUUID()),
       oid: options.userId ?? randomUUID(),
       roles,
       ...(options.app ? { idtyp: 'app' } : { upn: 'agent@partner.example', name: 'Test Agent', amr: options.amr ?? ['pwd'] }),

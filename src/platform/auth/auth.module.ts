@@ -9,7 +9,13 @@ import { loadOrCreateDevelopmentKeys } from './development-keys.js';
 import { TokenVerifier } from './token-verifier.js';
 
 async function createVerifier(config: AppConfig): Promise<TokenVerifier> {
-  const options = { issuer: config.auth.issuer, audience: config.auth.audience };
+  const options = {
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    platformTenantId: config.auth.platformTenantId,
+    maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
+    refetchCooldownMs: config.auth.jwksRefetchCooldownMs,
+  };
   if (config.auth.jwksUrl) return TokenVerifier.remote(config.auth.jwksUrl, options);
   const jwks = config.auth.jwksFile
     ? JSON.parse(await readFile(config.auth.jwksFile, 'utf8'))

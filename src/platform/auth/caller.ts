@@ -11,6 +11,9 @@ export const ROLES = {
   enforcement: 'Exceptions.Enforcement',
 } as const;
 
+/** Roles of the platform's own staff: they count only on tokens of the platform tenant. */
+export const STAFF_ROLES: readonly string[] = [ROLES.reviewer, ROLES.reviewLead, ROLES.enforcement];
+
 /** The groups routes are opened to. */
 export type Audience = 'partnerAdmin' | 'reviewer' | 'reviewLead' | 'enforcement' | 'anySignedIn';
 

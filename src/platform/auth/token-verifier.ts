@@ -1,6 +1,7 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AuthenticationError } from './authentication-error.js';
-import type { Caller } from './caller.js';
+import { STAFF_ROLES, type Caller } from './caller.js';
+import { RemoteKeySet } from './remote-key-set.js';
 
 export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256'];
 /**
@@ -13,8 +14,14 @@ const CLOCK_SKEW_SECONDS = 60;
 export interface TokenVerifierOptions {
   readonly issuer: string;
   readonly audience: string;
+  /** Staff roles count only on tokens of this tenant (the platform's own directory). */
+  readonly platformTenantId: string;
+  readonly maxLifetimeSeconds: number;
+  /** Remote key sets: how long after a fetch an unknown `kid` fetches nothing. */
+  readonly refetchCooldownMs?: number;
 }
 
+/** Verified tokens kept; the oldest is forgotten first. */
 const CACHE_LIMIT = 20_000;
 
 /**
@@ -31,9 +38,10 @@ export class TokenVerifier {
     private readonly options: TokenVerifierOptions,
   ) {}
 
-  /** Keys from a remote JWKS: jose caches them and refetches when a token names an unknown `kid`. */
+  /** Keys from a remote JWKS, cached, refetched for an unknown `kid` at most once per cooldown. */
   static remote(url: string, options: TokenVerifierOptions): TokenVerifier {
-    return new TokenVerifier(createRemoteJWKSet(new URL(url), { cooldownDuration: JWKS_REFETCH_COOLDOWN_MS, cacheMaxAge: 10 * 60_000 }), options);
+    const keys = new RemoteKeySet(new URL(url), { cooldownMs: options.refetchCooldownMs ?? JWKS_REFETCH_COOLDOWN_MS, maxAgeMs: 10 * 60_000, timeoutMs: 5_000 });
+    return new TokenVerifier(keys.getKey, options);
   }
 
   static local(jwks: JSONWebKeySet, options: TokenVerifierOptions): TokenVerifier {
@@ -44,7 +52,7 @@ export class TokenVerifier {
     const cached = this.cached(token);
     if (cached) return cached;
     const caller = await this.verifyUncached(token);
-    if (this.verified.size >= CACHE_LIMIT) this.verified.clear();
+    if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { caller, expiresAt: caller.expiresAt });
     return caller;
   }
@@ -68,7 +76,11 @@ export class TokenVerifier {
     } catch (error) {
       throw new AuthenticationError(describe(error));
     }
-    return toCaller(payload);
+    const lifetime = (payload.exp as number) - (typeof payload.iat === 'number' ? Math.min(payload.iat, Date.now() / 1000) : Date.now() / 1000);
+    if (lifetime > this.options.maxLifetimeSeconds) {
+      throw new AuthenticationError(`The token lives longer than the ${this.options.maxLifetimeSeconds} seconds accepted.`);
+    }
+    return toCaller(payload, this.options.platformTenantId);
   }
 }
 
@@ -86,8 +98,16 @@ function describe(error: unknown): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toCaller(claims: JWTPayload): Caller {
-  const text = (name: string): string | null => (typeof claims[name] === 'string' ? (claims[name] as string) : null);
+/** Names and UPNs are shown and stored: they must be text (no control characters or lone surrogates). */
+const DISPLAYABLE = /^[^\p{Cc}]{0,512}$/u;
+
+function toCaller(claims: JWTPayload, platformTenantId: string): Caller {
+  const text = (name: string): string | null => {
+    const value = claims[name];
+    if (typeof value !== 'string') return null;
+    if (!DISPLAYABLE.test(value) || !value.isWellFormed()) throw new AuthenticationError(`The token's "${name}" claim is not well-formed text.`);
+    return value;
+  };
   const strings = (name: string): string[] => {
     const value = claims[name];
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -97,12 +117,16 @@ function toCaller(claims: JWTPayload): Caller {
   const appOnly = claims.idtyp === 'app';
   const userId = text('oid');
   if (!appOnly && (!userId || !UUID.test(userId))) throw new AuthenticationError('The token has no valid "oid" (user id) claim.');
+  const tenant = tenantId.toLowerCase();
+  // A partner directory can assign this application's roles to its own users: staff roles from any
+  // directory but the platform's are ignored, so a partner cannot make itself a reviewer.
+  const roles = strings('roles').filter((role) => tenant === platformTenantId || !STAFF_ROLES.includes(role));
   return {
-    tenantId: tenantId.toLowerCase(),
+    tenantId: tenant,
     userId: userId?.toLowerCase() ?? null,
     upn: text('upn') ?? text('preferred_username'),
     name: text('name'),
-    roles: strings('roles'),
+    roles,
     appOnly,
     amr: strings('amr'),
     expiresAt: (claims.exp as number) * 1000,

@@ -1,11 +1,18 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller.js';
 import { RequestValidationError } from '../http/validation.js';
 
+/** A client's Idempotency-Key with its scope: one caller, one operation. */
 export interface IdempotencyKey {
   readonly key: string;
-  /** What the key promises to stand for: method, path and canonical body. */
+  readonly tenantId: string;
+  /** The user's object id, or `app` for an app-only caller. */
+  readonly principal: string;
+  /** Method and route template: the same key on another operation is another key. */
+  readonly operation: string;
+  /** What the key promises to stand for: the path and the canonical body. */
   readonly fingerprint: string;
 }
 
@@ -13,15 +20,19 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** The request's `Idempotency-Key`, or null when the client sent none. */
 export const IdempotencyKeyHeader = createParamDecorator((_: unknown, context: ExecutionContext): IdempotencyKey | null => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  const request = context.switchToHttp().getRequest<FastifyRequest & { caller: Caller }>();
   const header = request.headers['idempotency-key'];
   if (header === undefined) return null;
   if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
     throw new RequestValidationError(400, [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
   }
+  // The operation is the route (its template); the concrete path is part of what the key stands for,
+  // so the same key sent to another request's endpoint is a reuse (422), not a new key.
+  const operation = `${request.method} ${request.routeOptions.url ?? ''}`;
   const path = request.url.split('?')[0];
-  const fingerprint = createHash('sha256').update(`${request.method} ${path}\n${canonicalJson(request.body)}`).digest('hex');
-  return { key: header, fingerprint };
+  const fingerprint = createHash('sha256').update(`${path}\n${canonicalJson(request.body)}`).digest('hex');
+  const { tenantId, userId } = request.caller;
+  return { key: header, tenantId, principal: userId ?? 'app', operation, fingerprint };
 });
 
 /** JSON with object keys sorted, so that key order does not make two equal bodies differ. */

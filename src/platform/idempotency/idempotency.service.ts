@@ -10,7 +10,7 @@ export interface Outcome<T> {
 }
 
 /**
- * Runs a creating operation at most once per (tenant, key), inside the caller's transaction.
+ * Runs a creating operation at most once per (caller, operation, key), inside the caller's transaction.
  *
  * The key row is inserted first. A concurrent duplicate blocks on the primary key until the first
  * transaction ends: if it committed, the duplicate finds its row and answers the stored result; if
@@ -18,26 +18,27 @@ export interface Outcome<T> {
  */
 @Injectable()
 export class IdempotencyService {
-  async once<T>(em: EntityManager, tenantId: string, idempotency: IdempotencyKey | null, create: () => Promise<T>, statusCode = 201): Promise<Outcome<T>> {
+  async once<T>(em: EntityManager, idempotency: IdempotencyKey | null, create: () => Promise<T>, statusCode = 201): Promise<Outcome<T>> {
     if (!idempotency) return { body: await create(), replayed: false };
-    const { key, fingerprint } = idempotency;
+    const { key, tenantId, principal, operation, fingerprint } = idempotency;
+    const scope = { tenantId, principal, operation, key };
     const inserted = await em
       .createQueryBuilder()
       .insert()
       .into(IdempotencyKeyEntity)
-      .values({ tenantId, key, fingerprint, createdAt: new Date() })
+      .values({ ...scope, fingerprint, createdAt: new Date() })
       .orIgnore()
       .returning(['key'])
       .execute();
     if (inserted.raw.length === 0) {
-      const first = await em.findOneByOrFail(IdempotencyKeyEntity, { tenantId, key });
+      const first = await em.findOneByOrFail(IdempotencyKeyEntity, scope);
       if (first.fingerprint !== fingerprint) {
         throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
       }
       return { body: first.response as T, replayed: true };
     }
     const body = await create();
-    await em.update(IdempotencyKeyEntity, { tenantId, key }, { statusCode, response: body as object });
+    await em.update(IdempotencyKeyEntity, scope, { statusCode, response: body as object });
     return { body, replayed: false };
   }
 }
