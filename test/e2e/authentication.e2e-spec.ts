@@ -2,7 +2,6 @@ import { exportSPKI, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JWKS_REFETCH_COOLDOWN_MS } from '../../src/platform/auth/token-verifier.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequestBody, countRows, tenantRowCounts } from '../support/factories.js';
 import type { HttpResponse } from '../support/http.js';
@@ -207,6 +206,8 @@ describe('authentication', () => {
   });
 });
 
+const COOLDOWN_MS = 1000;
+
 describe('authentication against a remote JWKS (AUTH_JWKS_URL)', () => {
   let server: Server;
   let served: { keys: unknown[] };
@@ -229,7 +230,10 @@ describe('authentication against a remote JWKS (AUTH_JWKS_URL)', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    t = await startTestApp({ AUTH_JWKS_URL: `http://127.0.0.1:${port}/keys`, AUTH_JWKS_FILE: '', PROCESS_ROLE: 'api' }, new TokenFactory(keyA));
+    t = await startTestApp(
+      { AUTH_JWKS_URL: `http://127.0.0.1:${port}/keys`, AUTH_JWKS_FILE: '', AUTH_JWKS_REFETCH_COOLDOWN_MS: String(COOLDOWN_MS), PROCESS_ROLE: 'api' },
+      new TokenFactory(keyA),
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -245,9 +249,9 @@ describe('authentication against a remote JWKS (AUTH_JWKS_URL)', () => {
     // Rotation: the identity provider now publishes A and B.
     served = { keys: [keyA.publicJwk, keyB.publicJwk] };
 
-    // jose refetches on an unknown kid only once the service's cooldown has passed since the last
-    // fetch, and that includes the first one. So B's first token is sent after the cooldown.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, fetchedAt[0]! + JWKS_REFETCH_COOLDOWN_MS + 500 - Date.now())));
+    // An unknown kid is refetched only once the cooldown has passed since the last fetch, the first
+    // one included. So B's first token is sent after the cooldown.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, fetchedAt[0]! + COOLDOWN_MS + 100 - Date.now())));
 
     const tenantId = randomUUID();
     const filed = await t.http.post('/v1/exception-requests', buildRequestBody(), { token: await t.tokens.mint({ tenantId, key: keyB }) });
@@ -262,4 +266,88 @@ describe('authentication against a remote JWKS (AUTH_JWKS_URL)', () => {
     // A key the server never published is refused.
     expectInvalidToken(await t.http.get('/v1/exception-requests', { token: await t.tokens.mint({ key: await newSigningKey('RS256') }) }));
   }, 60_000);
+});
+
+describe('a failing key server (AUTH_JWKS_URL answering 500)', () => {
+  let server: Server;
+  let fetches = 0;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      fetches++;
+      res.writeHead(500).end('down');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    t = await startTestApp({ AUTH_JWKS_URL: `http://127.0.0.1:${port}/keys`, AUTH_JWKS_FILE: '', AUTH_JWKS_REFETCH_COOLDOWN_MS: String(COOLDOWN_MS), PROCESS_ROLE: 'api' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('sees one fetch per cooldown under 200 tokens with unknown kids, each answered 401', async () => {
+    const keys = await Promise.all(Array.from({ length: 10 }, () => newSigningKey('ES256')));
+    const send = async () => {
+      const answers: HttpResponse[] = [];
+      for (let batch = 0; batch < 10; batch++) {
+        const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => t.tokens.mint({ key: keys[i % keys.length]! })));
+        answers.push(...(await Promise.all(tokens.map((token) => t.http.get('/v1/exception-requests', { token })))));
+      }
+      return answers;
+    };
+    const started = Date.now();
+    const first = await send();
+    expect(Date.now() - started).toBeLessThan(COOLDOWN_MS);
+    for (const res of first) expectInvalidToken(res);
+    expect(fetches).toBe(1);
+
+    await new Promise((resolve) => setTimeout(resolve, COOLDOWN_MS + 100));
+    for (const res of await send()) expectInvalidToken(res);
+    expect(fetches).toBe(2);
+  });
+});
+
+describe('token lifetime and displayed claims', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ AUTH_MAX_TOKEN_LIFETIME: '3600', PROCESS_ROLE: 'api' });
+  });
+  afterAll(() => t?.close());
+
+  const sign = (claims: JWTPayload) => signRaw(claims, t.tokens.key.alg, t.tokens.key.privateKey, t.tokens.key.kid);
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('refuses a token living longer than AUTH_MAX_TOKEN_LIFETIME, by exp - iat or, without iat, exp - now', async () => {
+    const tenantId = randomUUID();
+    const tooLong = await sign(adminClaims(tenantId, { exp: now() + 3601 + 60 }));
+    const res = await t.http.get('/v1/exception-requests', { token: tooLong });
+    expectInvalidToken(res);
+    expect(res.body.detail).toContain('3600');
+
+    const { iat: _iat, ...noIat } = adminClaims(tenantId, { exp: now() + 4102444800 - now() });
+    expectInvalidToken(await t.http.get('/v1/exception-requests', { token: await sign(noIat) }));
+
+    // Issued long ago and expiring soon: still a lifetime of hours, so refused too.
+    expectInvalidToken(await t.http.get('/v1/exception-requests', { token: await sign(adminClaims(tenantId, { iat: now() - 7200, nbf: now() - 7200, exp: now() + 60 })) }));
+
+    expect((await t.http.get('/v1/exception-requests', { token: await sign(adminClaims(tenantId, { exp: now() + 3500 })) })).status).toBe(200);
+  });
+
+  it.each([
+    ['name', 'Ada\u0000Lovelace'],
+    ['name', 'Ada \ud800 Lovelace'],
+    ['upn', 'ada\u0007@partner.example'],
+    ['preferred_username', '\udfffada@partner.example'],
+  ])('refuses a token whose %s claim is not text (401 naming the claim), and stores nothing', async (claim, value) => {
+    const tenantId = randomUUID();
+    const claims = adminClaims(tenantId, { [claim]: value });
+    if (claim === 'preferred_username') delete claims.upn;
+    const res = await t.http.post('/v1/exception-requests', buildRequestBody(), { token: await sign(claims) });
+    expectInvalidToken(res);
+    expect(res.body.detail).toContain(`"${claim}"`);
+    expect(await tenantRowCounts(t.db, tenantId)).toEqual(NOTHING_STORED);
+  });
 });
