@@ -1,16 +1,20 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { DestinationStream } from 'pino';
 import { AppModule, servesApi } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { STATUS_OPENAPI, STATUS_PATH, StatusFastPath } from './enforcement/status-fast-path.js';
+import { TokenVerifier } from './platform/auth/token-verifier.js';
 import { ProblemDetailsFilter } from './platform/errors/problem-details.filter.js';
+import { jsonLimitBroken } from './platform/http/json-limits.js';
+import { installRequestGate } from './platform/http/request-gate.js';
 import { securityHeaders } from './platform/http/security-headers.js';
-import { StrictValidationPipe } from './platform/http/validation.js';
+import { RequestValidationError, StrictValidationPipe } from './platform/http/validation.js';
 import { createLogger, PinoNestLogger } from './platform/logging/logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -23,8 +27,8 @@ const QUIET_PATHS = ['/health/'];
  * The one place that builds the HTTP application: adapter, body limit, request ids, logging, pipes,
  * error filter, security headers, CORS and OpenAPI. main.ts and the e2e tests both start here.
  */
-export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const logger = createLogger(config.logLevel);
+export async function createHttpApp(config: AppConfig, options: { logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Fastify's own per-request lines are off: we write one line per request below.
@@ -35,7 +39,13 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     // No Express-style middleware here, so no middleware engine hook on every request.
     skipMiddie: true,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    // X-Forwarded-* are believed only from configured proxies (TRUST_PROXY), never from any client.
+    trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
+    // Slow or idle clients do not hold connections: see the README's "HTTP timeouts".
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.idleTimeoutMs,
+    http: { headersTimeout: config.http.headersTimeoutMs },
     // A caller's X-Request-Id is kept when it is sane; otherwise a fresh one.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -70,7 +80,11 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       const path = request.url.split('?')[0]!;
       if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
         request.log.info(
-          { req: { id: request.id, method: request.method, url: path }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 },
+          {
+            req: { id: request.id, method: request.method, url: path, remoteAddress: request.ip },
+            res: { statusCode: reply.statusCode },
+            responseTime: Math.round(reply.elapsedTime * 10) / 10,
+          },
           'request completed',
         );
       }
@@ -78,13 +92,17 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     done(null, payload);
   });
   // An empty body with a JSON content type is "no body", not a parse error (POST .../withdraw).
+  // Too deep or too wide is refused from the raw text, before anything walks the parsed value.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();
     if (text.trim() === '') return done(null, undefined);
+    const broken = jsonLimitBroken(text);
+    if (broken) return done(new RequestValidationError(400, [{ field: '(body)', message: broken }]), undefined);
     parseJson(request, text, done);
   });
+  await installRequestGate(fastify, config, app.get(TokenVerifier), new Logger('Errors'));
 
   // No origins configured means no cross-origin access at all, and no CORS work per request.
   if (config.corsOrigins.length > 0) {

@@ -1,18 +1,19 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Allow } from '../platform/auth/access.decorators.js';
+import { IsDateTime } from '../platform/http/text.js';
 
 export class ClassificationReportQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'decisions at or after' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'decisions before' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   to?: string;
 }
 

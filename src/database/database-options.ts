@@ -11,6 +11,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, application_name: 'mfa-exceptions' },
+    // A connection that cannot be had within 5 s fails (503) instead of queueing the request forever.
+    extra: { max: 20, application_name: 'mfa-exceptions', connectionTimeoutMillis: 5000, keepAlive: true },
   };
 }

@@ -3,7 +3,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GrantFeedRepository } from '../grants/grant-feed.repository.js';
 import { Clock } from '../platform/clock.js';
-import { DomainError } from '../platform/errors/domain-error.js';
+import { UnavailableError } from '../platform/errors/domain-error.js';
 import { RequestValidationError } from '../platform/http/validation.js';
 import { encodeCursor, decodeCursor } from '../platform/pagination/cursor.js';
 import type { Surface } from '../requests/domain/surfaces.js';
@@ -64,7 +64,7 @@ export class EnforcementService {
   private freshNow(): number {
     const now = this.clock.epochMs();
     if (!this.index.isFresh(now)) {
-      throw new DomainError('unavailable', 'Exception data is not current on this instance; treat MFA as required and retry.');
+      throw new UnavailableError('Exception data is not current on this instance; treat MFA as required and retry.', 1);
     }
     return now;
   }

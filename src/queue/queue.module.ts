@@ -2,6 +2,7 @@ import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
+import { redisOptions } from '../platform/redis/redis-options.js';
 import { QUEUES } from './jobs.js';
 import { QueueSchedules } from './schedules.js';
 
@@ -15,14 +16,7 @@ const queueNames = Object.values(QUEUES);
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
     const worker = config.processRole !== 'api';
-    const connection = {
-      host: config.redis.host,
-      port: config.redis.port,
-      username: config.redis.username,
-      password: config.redis.password,
-      db: config.redis.db,
-      ...(config.redis.tls ? { tls: {} } : {}),
-    };
+    const connection = redisOptions(config.redis);
     const queues = BullModule.registerQueue(
       ...queueNames.map((name) => ({
         name,

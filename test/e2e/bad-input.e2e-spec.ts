@@ -278,9 +278,43 @@ describe('bad input is refused with problem details, and nothing is stored', () 
     it.each([
       ['title', buildRequestBody({ title: 'PowerShell \ud800 fails' })],
       ['contact.name', buildRequestBody({ contact: { name: 'Aiko\udc00', email: 'aiko.tanaka@partner.example' } })],
+      ['contact.email', buildRequestBody({ contact: { name: 'Aiko', email: 'aiko\ud800@partner.example' } })],
     ])('an unpaired surrogate in %s is refused (422) and stores nothing', async (field, body) => {
       const res = await unchanged(() => t.http.post(FILE, body, { token: partner.adminAgent }));
       expectProblem(res, 422, [field]);
+    });
+
+    it.each([
+      ['zero-width spaces', '\u200b\u200b\u200b'],
+      ['a byte-order mark and a word joiner', '\ufeff\u2060'],
+      ['Hangul fillers', '\u3164\u115f'],
+      ['bidi marks and spaces', '\u200e \u200f'],
+    ])('a title of %s is blank (422 naming title), not accepted', async (_name, title) => {
+      const res = await unchanged(() => t.http.post(FILE, buildRequestBody({ title }), { token: partner.adminAgent }));
+      expectProblem(res, 422, ['title']);
+    });
+
+    it.each([
+      ['an ISO week date', '2026-W48-1'],
+      ['an ordinal date', '2026-332'],
+      ['a week date with a time', '2026-W48-1T09:00:00Z'],
+      ['a date-time without a zone', '2026-11-24T09:00:00'],
+      ['30 February', '2026-02-30T00:00:00Z'],
+    ])('%s in expiringBefore, from or to is 400 naming the parameter, not a 500', async (_name, value) => {
+      for (const [path, field] of [
+        [`/v1/exception-grants?expiringBefore=${encodeURIComponent(value)}`, 'expiringBefore'],
+        [`/v1/reports/classification?from=${encodeURIComponent(value)}`, 'from'],
+        [`/v1/reports/classification?to=${encodeURIComponent(value)}`, 'to'],
+      ] as const) {
+        expectProblem(await t.http.get(path, { token: reviewer }), 400, [field]);
+      }
+    });
+
+    it('still accepts date-times with a zone in expiringBefore, from and to', async () => {
+      for (const value of ['2026-11-24T09:00:00Z', '2026-11-24T18:00:00.123+09:00', '2026-11-24T09:00Z', '2026-11-24']) {
+        expect((await t.http.get(`/v1/exception-grants?expiringBefore=${encodeURIComponent(value)}`, { token: reviewer })).status).toBe(200);
+        expect((await t.http.get(`/v1/reports/classification?from=${encodeURIComponent(value)}&to=${encodeURIComponent(value)}`, { token: reviewer })).status).toBe(200);
+      }
     });
 
     it('refuses cursors whose values PostgreSQL would reject: 30 February, year 0, a sequence past bigint', async () => {

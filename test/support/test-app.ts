@@ -7,6 +7,18 @@ import { dropDatabase, prepareDatabase } from '../../src/database/prepare-databa
 import { HttpClient } from './http.js';
 import { newSigningKey, PLATFORM_TENANT_ID, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from './tokens.js';
 
+/** A log destination that keeps every JSON line the app writes, for tests that read the logs. */
+export class LogLines {
+  readonly lines: Record<string, unknown>[] = [];
+  write(line: string): void {
+    this.lines.push(JSON.parse(line) as Record<string, unknown>);
+  }
+  /** Lines at pino level `error` (50) or above. */
+  errors(): Record<string, unknown>[] {
+    return this.lines.filter((line) => Number(line.level) >= 50);
+  }
+}
+
 export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly config: AppConfig;
@@ -31,6 +43,9 @@ export function testEnv(jwksFile: string, overrides: Record<string, string> = {}
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '50',
     CORS_ORIGINS: 'https://support.partner-portal.test',
+    // Tests file hundreds of requests a minute for one tenant; the rate limit has tests of its own.
+    RATE_LIMIT_WRITES_PER_MINUTE: '0',
+    RATE_LIMIT_READS_PER_MINUTE: '0',
     ...overrides,
   };
 }
@@ -39,10 +54,10 @@ export function testEnv(jwksFile: string, overrides: Record<string, string> = {}
  * Boots the service through the same bootstrap as production, listening on a free loopback port, so
  * that tests speak real HTTP to it.
  */
-export async function startTestApp(overrides: Record<string, string> = {}, tokens?: TokenFactory): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, tokens?: TokenFactory, options: { logs?: LogLines } = {}): Promise<TestApp> {
   const factory = tokens ?? new TokenFactory(await newSigningKey('RS256'));
   const config = loadConfig(testEnv(writeJwksFile([factory.key]), overrides));
-  const app = await createHttpApp(config);
+  const app = await createHttpApp(config, { logDestination: options.logs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { Text } from '../../platform/http/text.js';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsDateTime, Text } from '../../platform/http/text.js';
 import { PageQuery } from '../../platform/pagination/page-query.dto.js';
 
 const STATUSES = ['active', 'expired', 'revoked'] as const;
@@ -22,7 +22,7 @@ export class ListGrantsQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'only grants expiring before this instant' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   expiringBefore?: string;
 }
 

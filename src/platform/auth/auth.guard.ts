@@ -24,7 +24,10 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
     const audiences = this.reflector.getAllAndOverride<Audience[] | undefined>(ALLOW_KEY, targets) ?? [];
-    request.caller = await authorize(this.verifier, request.headers.authorization, audiences);
+    // Under /v1 the request gate has verified the token before the body was read.
+    request.caller = request.caller
+      ? requireAudience(request.caller, audiences)
+      : await authorize(this.verifier, request.headers.authorization, audiences);
     return true;
   }
 }

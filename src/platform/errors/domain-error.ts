@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | 'conflict'
   | 'unprocessable'
   | 'idempotency_key_reused'
+  | 'rate_limited'
   | 'unavailable';
 
 export class DomainError extends Error {
@@ -42,5 +43,22 @@ export class ForbiddenError extends DomainError {
 export class UnprocessableError extends DomainError {
   constructor(message: string, errors: readonly FieldError[] = []) {
     super('unprocessable', message, {}, errors);
+  }
+}
+
+/** The caller's share of requests for this minute is used up. */
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
+/** A dependency (PostgreSQL, Redis, fresh grant data) cannot be reached: try again shortly. */
+export class UnavailableError extends DomainError {
+  constructor(
+    message = 'The service cannot reach a dependency it needs right now; try again shortly.',
+    readonly retryAfterSeconds = 5,
+  ) {
+    super('unavailable', message);
   }
 }

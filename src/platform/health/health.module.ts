@@ -2,6 +2,7 @@ import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { TerminusModule } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/config.js';
+import { FAIL_FAST, redisOptions } from '../redis/redis-options.js';
 import { HealthController } from './health.controller.js';
 
 import { HEALTH_REDIS } from './health.tokens.js';
@@ -25,17 +26,7 @@ export class HealthModule {
           provide: HEALTH_REDIS,
           // A connection of its own that fails fast: readiness must not hang while Redis is away.
           useFactory: () => {
-            const redis = new Redis({
-              host: config.redis.host,
-              port: config.redis.port,
-              username: config.redis.username,
-              password: config.redis.password,
-              db: config.redis.db,
-              ...(config.redis.tls ? { tls: {} } : {}),
-              enableOfflineQueue: false,
-              maxRetriesPerRequest: 1,
-              connectTimeout: 1000,
-            });
+            const redis = new Redis(redisOptions(config.redis, FAIL_FAST));
             // Errors surface as a 'down' readiness, not as unhandled events.
             redis.on('error', () => undefined);
             return redis;

@@ -7,7 +7,6 @@ import {
   Equals,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsObject,
   IsOptional,
@@ -17,7 +16,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Text, Trim } from '../../platform/http/text.js';
+import { IsEmailAddress, NoControlCharacters, Text, Trim } from '../../platform/http/text.js';
 import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC, SURFACES, type Surface } from '../domain/surfaces.js';
 
 export const TITLE_MAX = 200;
@@ -48,7 +47,8 @@ export class ContactDto {
   @IsString()
   @Trim()
   @MaxLength(254)
-  @IsEmail({}, { message: 'email must be an email address' })
+  @NoControlCharacters()
+  @IsEmailAddress()
   email: string;
 
   @ApiPropertyOptional({ example: '+81 3-1234-5678' })

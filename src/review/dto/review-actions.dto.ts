@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { Text } from '../../platform/http/text.js';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsDateTime, Text } from '../../platform/http/text.js';
 import { SURFACES, type Surface } from '../../requests/domain/surfaces.js';
 
 export class RequestInfoDto {
@@ -30,7 +30,7 @@ export class GrantSpecDto {
 
   @ApiProperty({ format: 'date-time', description: 'In the future, at most GRANT_MAX_DAYS (default 180) days ahead' })
   @IsString()
-  @IsISO8601({ strict: true }, { message: 'grant.expiresAt must be an ISO-8601 date-time' })
+  @IsDateTime('grant.expiresAt must be an ISO-8601 date-time with an offset, such as 2026-11-24T09:00:00Z')
   expiresAt: string;
 }
 
