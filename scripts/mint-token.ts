@@ -1,11 +1,14 @@
 // Mints a development token the default development configuration accepts.
 //   npm run token -- --role Partner.AdminAgent --tenant <uuid> [--user <uuid>] [--name "Ada"] [--upn ada@contoso.com]
 //                    [--amr pwd,mfa] [--app] [--ttl 3600]
+// Staff roles (Exceptions.*) get the platform tenant (AUTH_PLATFORM_TENANT_ID or the development one)
+// unless --tenant says otherwise.
 // The signing key is generated on first use in .dev/ (git-ignored) and shared with the service.
 import { SignJWT, importJWK } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_KEYS_DIR } from '../src/config/config.js';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_KEYS_DIR, DEVELOPMENT_PLATFORM_TENANT_ID } from '../src/config/config.js';
+import { STAFF_ROLES } from '../src/platform/auth/caller.js';
 import { loadOrCreateDevelopmentKeys } from '../src/platform/auth/development-keys.js';
 
 const { values } = parseArgs({
@@ -23,9 +26,11 @@ const { values } = parseArgs({
 
 const { privateJwk } = await loadOrCreateDevelopmentKeys(DEVELOPMENT_KEYS_DIR);
 const key = await importJWK(privateJwk, 'ES256');
-const tenant = values.tenant ?? randomUUID();
 const user = values.user ?? randomUUID();
 const roles = (values.role ?? ['Partner.AdminAgent']).flatMap((r) => r.split(','));
+// Staff roles count only on the platform's own tenant: that is their default tenant here.
+const staff = roles.some((role) => STAFF_ROLES.includes(role));
+const tenant = values.tenant ?? (staff ? (process.env.AUTH_PLATFORM_TENANT_ID ?? DEVELOPMENT_PLATFORM_TENANT_ID) : randomUUID());
 const claims: Record<string, unknown> = { tid: tenant, roles, ver: '2.0' };
 if (values.app || roles.includes('Exceptions.Enforcement')) {
   claims.idtyp = 'app';

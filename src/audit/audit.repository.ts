@@ -72,3 +72,13 @@ export function toAuditEventView(row: AuditEventEntity): AuditEventView {
     data: row.data as Record<string, unknown> | null,
   };
 }
+
+/** Keys of event data that name platform staff (ids of reviewers, leads, assignees). */
+const STAFF_IDENTITY_KEYS = new Set(['assignedBy', 'assignee', 'previousAssignee', 'from', 'to', 'decidedBy', 'revokedBy']);
+
+/** An event as a partner sees it: staff acted, but who exactly is the platform's own data. */
+export function partnerEventView(view: AuditEventView): AuditEventView {
+  if (view.actor.kind === 'partner') return view;
+  const data = view.data ? Object.fromEntries(Object.entries(view.data).filter(([key]) => !STAFF_IDENTITY_KEYS.has(key))) : null;
+  return { ...view, actor: { kind: view.actor.kind }, data };
+}

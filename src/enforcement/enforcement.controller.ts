@@ -1,11 +1,28 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Allow } from '../platform/auth/access.decorators.js';
 import { PageQuery } from '../platform/pagination/page-query.dto.js';
 import { SURFACES } from '../requests/domain/surfaces.js';
 import type { ChallengeStyle, TokenClaims } from './domain/enforcement-decision.js';
-import { EnforcementService } from './enforcement.service.js';
+import { EnforcementService, SNAPSHOT_PAGE_SIZE } from './enforcement.service.js';
+
+export class SnapshotQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: SNAPSHOT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous snapshot page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  cursor?: string;
+}
 
 export class EvaluateDto {
   @ApiProperty({ enum: SURFACES, description: 'an unknown surface is 400' })
@@ -39,8 +56,14 @@ export class EnforcementController {
   }
 
   @Get('grants/changes')
-  @ApiOperation({ summary: 'Every grant create, revoke and expiry after the cursor, in commit order; without a cursor, also a snapshot' })
+  @ApiOperation({ summary: 'Every grant create, revoke and expiry after the cursor, in commit order; without a cursor, also the first page of a snapshot' })
   changes(@Query() page: PageQuery) {
     return this.enforcement.changes(page.cursor, page.limit ?? 200);
+  }
+
+  @Get('grants/snapshot')
+  @ApiOperation({ summary: 'The active grants, a page at a time, and the feed cursor to follow changes from once every page is read' })
+  snapshot(@Query() page: SnapshotQuery) {
+    return this.enforcement.snapshot(page.cursor, page.limit ?? SNAPSHOT_PAGE_SIZE);
   }
 }

@@ -12,6 +12,9 @@ import { GrantIndex } from './grant-index.js';
 import { UsageCounter } from './usage-counter.js';
 
 const FEED_CURSOR = 'grant-feed';
+const SNAPSHOT_CURSOR = 'grant-snapshot';
+/** Grants per snapshot page when the caller does not say (the first page, from the changes call). */
+export const SNAPSHOT_PAGE_SIZE = 500;
 
 @Injectable()
 export class EnforcementService {
@@ -44,9 +47,10 @@ export class EnforcementService {
   }
 
   /**
-   * The feed after `cursor`, oldest first. Without a cursor: the feed from its beginning, plus a
-   * snapshot of the active grants with the cursor to follow from it. Like every list, `nextCursor`
-   * is null once the caller has caught up; `resumeCursor` is always where to poll from next.
+   * The feed after `cursor`, oldest first. Without a cursor: the feed from its beginning, plus the
+   * first page of a snapshot of the active grants with the cursor to follow the feed from. Like every
+   * list, `nextCursor` is null once the caller has caught up; `resumeCursor` is always where to poll
+   * from next.
    */
   async changes(cursor: string | undefined, limit: number) {
     const after = cursor === undefined ? '0' : decodeCursor(FEED_CURSOR, cursor, ['sequence'])![0]!;
@@ -56,8 +60,27 @@ export class EnforcementService {
     const resumeCursor = encodeCursor(FEED_CURSOR, [last]);
     const page = { items, nextCursor: rows.length > limit ? resumeCursor : null, resumeCursor };
     if (cursor !== undefined) return page;
-    const snapshot = await this.feed.snapshot(this.clock.now());
-    return { ...page, snapshot: { cursor: encodeCursor(FEED_CURSOR, [snapshot.seq]), at: this.clock.now().toISOString(), grants: snapshot.grants } };
+    const snapshot = await this.snapshot(undefined, SNAPSHOT_PAGE_SIZE);
+    return { ...page, snapshot: { cursor: snapshot.cursor, at: snapshot.at, grants: snapshot.items, nextCursor: snapshot.nextCursor } };
+  }
+
+  /**
+   * The active grants, a page at a time (`nextCursor` for the next page), and `cursor`: the feed
+   * position to follow changes from once every page is read. Later pages keep the first page's
+   * position, so the copy is exact after following the feed from it.
+   */
+  async snapshot(cursor: string | undefined, limit: number) {
+    const now = this.clock.now();
+    const [position, afterId] = cursor === undefined ? [null, null] : decodeCursor(SNAPSHOT_CURSOR, cursor, ['sequence', 'uuid'])!;
+    const page = await this.feed.snapshotPage(now, afterId, limit);
+    const seq = position ?? page.seq!;
+    const last = page.grants.at(-1);
+    return {
+      items: page.grants,
+      nextCursor: page.more && last ? encodeCursor(SNAPSHOT_CURSOR, [seq, last.grantId]) : null,
+      cursor: encodeCursor(FEED_CURSOR, [seq]),
+      at: now.toISOString(),
+    };
   }
 
   /** An index that has not caught up lately could honour a revoked grant: refuse, and callers fail closed. */

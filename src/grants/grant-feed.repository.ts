@@ -77,6 +77,31 @@ export class GrantFeedRepository {
     });
   }
 
+  /**
+   * One page of the active grants, ordered by id. The first page (no `afterId`) also answers the feed
+   * position it reflects, read in the same snapshot. Later pages are read at their own time: a grant
+   * created or revoked since then is in the feed after that position, and following the feed from it
+   * applies the change again, so the copy a client builds ends up exact.
+   */
+  async snapshotPage(now: Date, afterId: string | null, limit: number): Promise<{ seq: string | null; grants: GrantState[]; more: boolean }> {
+    const read = async (em: EntityManager) => {
+      const query = em
+        .getRepository(ExceptionGrantEntity)
+        .createQueryBuilder('g')
+        .where('g.revoked_at IS NULL AND g.expires_at > :now', { now })
+        .orderBy('g.id', 'ASC')
+        .limit(limit + 1);
+      if (afterId) query.andWhere('g.id > :afterId', { afterId });
+      const rows = await query.getMany();
+      return { grants: rows.slice(0, limit).map(grantStateOf), more: rows.length > limit };
+    };
+    if (afterId) return { seq: null, ...(await read(this.dataSource.manager)) };
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const [{ seq }] = await em.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM grant_changes`);
+      return { seq: seq as string, ...(await read(em)) };
+    });
+  }
+
   /** Grants past their expiry with no "expired" change yet (a lost timer). */
   async expiredWithoutChange(now: Date, limit = 500): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(

@@ -13,17 +13,20 @@ import type { ListGrantsQuery } from './dto/grants.dto.js';
 import type { ExceptionGrantEntity } from './exception-grant.entity.js';
 import { GrantFeedRepository, grantStateOf } from './grant-feed.repository.js';
 import { GrantsRepository } from './grants.repository.js';
+import { displayNameOnly, type PersonView } from '../requests/request.views.js';
 
-export function toGrantView(grant: ExceptionGrantEntity, now: Date) {
+/** A grant as its caller may see it: partners see the reviewers who made or revoked it by name only. */
+export function toGrantView(grant: ExceptionGrantEntity, now: Date, caller: Caller) {
   const { grantId, ...state } = grantStateOf(grant);
+  const person = (ref: PersonView | null) => (isReviewer(caller) ? ref : displayNameOnly(ref));
   return {
     id: grantId,
     ...state,
     status: grantStatus(grant, now),
     createdAt: grant.createdAt.toISOString(),
-    createdBy: grant.createdBy,
+    createdBy: person(grant.createdBy),
     revokedAt: grant.revokedAt?.toISOString() ?? null,
-    revokedBy: grant.revokedBy,
+    revokedBy: person(grant.revokedBy),
     revokeReason: grant.revokeReason,
     useCount: grant.useCount,
     lastUsedAt: grant.lastUsedAt?.toISOString() ?? null,
@@ -56,14 +59,14 @@ export class GrantsService {
       now,
       query.limit ?? DEFAULT_PAGE_SIZE,
       query.cursor,
-      (g) => toGrantView(g, now),
+      (g) => toGrantView(g, now, caller),
     );
   }
 
   async get(caller: Caller, id: string): Promise<GrantView> {
     const grant = await this.grants.find(id, isReviewer(caller) ? null : caller.tenantId);
     if (!grant) throw new NotFoundError('Exception grant', id);
-    return toGrantView(grant, this.clock.now());
+    return toGrantView(grant, this.clock.now(), caller);
   }
 
   /** Ends an active grant now; every API instance stops exempting within a second (feed + NOTIFY). */
@@ -90,7 +93,7 @@ export class GrantsService {
         data: { grantId: grant.id, reason },
       });
       await this.outbox.enqueue(em, cancelGrantTimerJobs(grant.id), now);
-      return toGrantView(grant, now);
+      return toGrantView(grant, now, caller);
     });
   }
 

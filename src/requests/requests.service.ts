@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository.js';
+import { AuditRepository, partnerEventView, type AuditEventView } from '../audit/audit.repository.js';
 import { classify } from '../classification/domain/classifier.js';
 import type { Locale } from '../classification/domain/known-issues.js';
 import { OutboxRepository } from '../database/outbox/outbox.repository.js';
@@ -20,7 +20,7 @@ import type { PostMessageDto, WithdrawRequestDto } from './dto/request-actions.d
 import { ExceptionRequestEntity } from './exception-request.entity.js';
 import { RequestMessageEntity, type MessageAuthor } from './request-message.entity.js';
 import { ClaimLease } from './claim-lease.js';
-import { toMessageView, toRequestView, type MessageView, type RequestView } from './request.views.js';
+import { partnerMessageView, partnerRequestView, toMessageView, toRequestView, type MessageView, type RequestView } from './request.views.js';
 import { RequestTransitions } from './request-transitions.js';
 import { RequestsRepository } from './requests.repository.js';
 
@@ -28,6 +28,12 @@ import { RequestsRepository } from './requests.repository.js';
 function visibleTenant(caller: Caller): string | null {
   return isReviewer(caller) ? null : caller.tenantId;
 }
+
+/** Each answer as its caller may see it: partners see platform staff by display name only. */
+const requestFor = (caller: Caller, view: RequestView) => (isReviewer(caller) ? view : partnerRequestView(view));
+const messageFor = (caller: Caller, view: MessageView) => (isReviewer(caller) ? view : partnerMessageView(view));
+const eventFor = (caller: Caller, view: AuditEventView) => (isReviewer(caller) ? view : partnerEventView(view));
+const pageFor = <T>(page: Page<T>, view: (item: T) => T): Page<T> => ({ ...page, items: page.items.map(view) });
 
 @Injectable()
 export class RequestsService {
@@ -89,18 +95,18 @@ export class RequestsService {
           to: 'submitted',
         });
         await this.outbox.enqueue(em, [requestFiledJob(request.id), ...timers], now);
-        return toRequestView(request);
+        return requestFor(caller, toRequestView(request));
       }),
     );
   }
 
-  list(caller: Caller, query: ListRequestsQuery): Promise<Page<RequestView>> {
+  async list(caller: Caller, query: ListRequestsQuery): Promise<Page<RequestView>> {
     const reviewer = isReviewer(caller);
     const tenantId = reviewer ? (query.tenantId ?? null) : caller.tenantId;
     if (!reviewer && query.tenantId && query.tenantId.toLowerCase() !== caller.tenantId) {
-      return Promise.resolve({ items: [], nextCursor: null });
+      return { items: [], nextCursor: null };
     }
-    return this.requests.list(
+    const page = await this.requests.list(
       {
         tenantId: tenantId?.toLowerCase() ?? null,
         status: query.status,
@@ -111,10 +117,11 @@ export class RequestsService {
       query.limit ?? DEFAULT_PAGE_SIZE,
       query.cursor,
     );
+    return pageFor(page, (view) => requestFor(caller, view));
   }
 
   async get(caller: Caller, id: string): Promise<RequestView> {
-    return toRequestView(await this.findVisible(caller, id));
+    return requestFor(caller, toRequestView(await this.findVisible(caller, id)));
   }
 
   withdraw(caller: Caller, id: string, input: WithdrawRequestDto): Promise<RequestView> {
@@ -126,7 +133,7 @@ export class RequestsService {
       const jobs = [...this.sla.stop(request), ...this.lease.end(request, true)];
       await this.transitions.apply(em, request, 'withdraw', actorOf(caller), now, input.reason ? { reason: input.reason } : null);
       await this.outbox.enqueue(em, jobs, now);
-      return toRequestView(request);
+      return requestFor(caller, toRequestView(request));
     });
   }
 
@@ -150,7 +157,7 @@ export class RequestsService {
           await this.requests.save(em, request);
         }
         await this.outbox.enqueue(em, jobs, now);
-        return toMessageView(message);
+        return messageFor(caller, toMessageView(message));
       }),
     );
   }
@@ -172,12 +179,12 @@ export class RequestsService {
 
   async listMessages(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<MessageView>> {
     await this.findVisible(caller, id);
-    return this.requests.listMessages(id, limit, cursor);
+    return pageFor(await this.requests.listMessages(id, limit, cursor), (view) => messageFor(caller, view));
   }
 
   async listEvents(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string) {
     await this.findVisible(caller, id);
-    return this.audit.listForRequest(id, limit, cursor);
+    return pageFor(await this.audit.listForRequest(id, limit, cursor), (view) => eventFor(caller, view));
   }
 
   private async findVisible(caller: Caller, id: string): Promise<ExceptionRequestEntity> {

@@ -162,6 +162,43 @@ describe('exception grants and enforcement', () => {
     }
   });
 
+  it('pages the snapshot (never every grant at once), and the pages plus the feed from its cursor make an exact copy', async () => {
+    for (let i = 0; i < 3; i++) await approvedGrant(30 * DAY);
+    const first = (await b.http.get('/v1/enforcement/grants/snapshot?limit=2', { token: enforcement })).body;
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const copy = new Map<string, { grantId: string; expiresAt: string }>(first.items.map((g: { grantId: string }) => [g.grantId, g]));
+    // Changes while the client is still paging: one grant revoked from the page it has, one new.
+    const revoked = first.items[0].grantId as string;
+    await a.http.post(`/v1/exception-grants/${revoked}/revoke`, { reason: 'ended' }, { token: reviewerToken });
+    const added = await approvedGrant(30 * DAY);
+    let next: string | null = first.nextCursor;
+    while (next) {
+      const page = (await b.http.get(`/v1/enforcement/grants/snapshot?limit=2&cursor=${next}`, { token: enforcement })).body;
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.cursor).toBe(first.cursor);
+      for (const g of page.items) copy.set(g.grantId, g);
+      next = page.nextCursor;
+    }
+    for (let cursor = first.cursor, more = true; more; ) {
+      const page = (await b.http.get(`/v1/enforcement/grants/changes?cursor=${cursor}`, { token: enforcement })).body;
+      for (const c of page.items) c.type === 'created' ? copy.set(c.grant.grantId, c.grant) : copy.delete(c.grant.grantId);
+      cursor = page.resumeCursor;
+      more = page.nextCursor !== null;
+    }
+    const truth: { id: string }[] = await a.db.query('SELECT id FROM exception_grants WHERE revoked_at IS NULL AND expires_at > now() ORDER BY id');
+    expect([...copy.keys()].sort()).toEqual(truth.map((row) => row.id));
+    expect(copy.has(revoked)).toBe(false);
+    expect(copy.has(added.grant.id)).toBe(true);
+
+    // The changes call's own snapshot is the first page, with a cursor to the rest when there is more.
+    const viaChanges = (await b.http.get('/v1/enforcement/grants/changes', { token: enforcement })).body;
+    expect(viaChanges.snapshot).toMatchObject({ cursor: expect.any(String), grants: expect.any(Array), nextCursor: null });
+    expect(viaChanges.snapshot.grants.length).toBe(truth.length);
+    expect((await b.http.get('/v1/enforcement/grants/snapshot?limit=1001', { token: enforcement })).status).toBe(400);
+    expect((await b.http.get('/v1/enforcement/grants/snapshot?cursor=forged', { token: enforcement })).status).toBe(400);
+  });
+
   it('lets partners see their own grants only, reviewers all with filters, and records revocations', async () => {
     const { partner, grant, requestId } = await approvedGrant(30 * DAY);
     const other = await partnerTenant(tokens);

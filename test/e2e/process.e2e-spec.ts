@@ -93,6 +93,11 @@ describe('the service process', () => {
       expect(filed.body.tenantId).toBe(tenant);
       const sales = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Partner.SalesAgent', '--tenant', tenant], { cwd: workDir, encoding: 'utf8' });
       expect((await http.get('/v1/exception-requests', { token: sales.stdout.trim() })).status).toBe(403);
+      // Staff roles are minted on the development platform tenant, the only one they count on.
+      const reviewer = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Exceptions.Reviewer'], { cwd: workDir, encoding: 'utf8' });
+      expect((await http.get(`/v1/exception-requests/${filed.body.id}`, { token: reviewer.stdout.trim() })).status).toBe(200);
+      const impostor = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Exceptions.Reviewer', '--tenant', randomUUID()], { cwd: workDir, encoding: 'utf8' });
+      expect((await http.get(`/v1/exception-requests/${filed.body.id}`, { token: impostor.stdout.trim() })).status).toBe(403);
     }, 60_000);
 
     it('shuts down gracefully on SIGTERM', async () => {

@@ -11,6 +11,7 @@ import { partnerTenant, PLATFORM_TENANT_ID, ROLE } from '../support/tokens.js';
 
 const REQUESTS = '/v1/exception-requests';
 const DAY = 86_400_000;
+const REVIEWER_UPN = 'ada.reviewer@platform.example';
 
 type Call = (t: TestApp, ids: { requestId: string; grantId: string; tenantId: string }, token: string) => Promise<HttpResponse>;
 
@@ -52,12 +53,13 @@ describe('staff roles count only on the platform tenant', () => {
     t = await startTestApp(db.env);
     victim = await partnerTenant(t.tokens);
     reviewerId = randomUUID();
-    reviewer = await t.tokens.mint({ role: ROLE.reviewer, userId: reviewerId });
+    reviewer = await t.tokens.mint({ role: ROLE.reviewer, userId: reviewerId, claims: { upn: REVIEWER_UPN, name: 'Ada (Reviewer)' } });
     // The victim's approved request and grant, decided by a real platform reviewer.
     const filed = await t.http.post(REQUESTS, buildRequestBody(), { token: victim.adminAgent });
     expect(filed.status, filed.text).toBe(201);
     const claimed = await t.http.post('/v1/review-queue/claim', undefined, { token: reviewer });
     expect(claimed.body.id).toBe(filed.body.id);
+    expect((await t.http.post(`${REQUESTS}/${filed.body.id}/messages`, { body: 'Looking at it.' }, { token: reviewer })).status).toBe(201);
     const approved = await t.http.post(
       `${REQUESTS}/${filed.body.id}/decision`,
       {
@@ -113,6 +115,33 @@ describe('staff roles count only on the platform tenant', () => {
     const grants = await t.http.get(`/v1/exception-grants?tenantId=${victim.tenantId}`, { token: attacker });
     expect(grants.status).toBe(200);
     expect(grants.body.items).toEqual([]);
+  });
+
+  it("shows partners the reviewers who claimed, wrote, decided and granted by display name only, never their ids or sign-in names", async () => {
+    const answers = [
+      await t.http.get(`${REQUESTS}/${ids.requestId}`, { token: victim.adminAgent }),
+      await t.http.get(`${REQUESTS}?limit=200`, { token: victim.adminAgent }),
+      await t.http.get(`${REQUESTS}/${ids.requestId}/messages`, { token: victim.adminAgent }),
+      await t.http.get(`${REQUESTS}/${ids.requestId}/events`, { token: victim.adminAgent }),
+      await t.http.get(`/v1/exception-grants/${ids.grantId}`, { token: victim.adminAgent }),
+      await t.http.get('/v1/exception-grants', { token: victim.adminAgent }),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain(reviewerId);
+      expect(res.text).not.toContain(REVIEWER_UPN);
+    }
+    const [request, , messages, events, grant] = answers.map((res) => res.body);
+    expect(request.assignee).toEqual({ name: 'Ada (Reviewer)' });
+    expect(request.decision.decidedBy).toEqual({ name: 'Ada (Reviewer)' });
+    expect(messages.items[0].author).toEqual({ kind: 'reviewer', name: 'Ada (Reviewer)' });
+    expect(events.items.filter((e: { actor: { kind: string } }) => e.actor.kind === 'reviewer').map((e: { actor: unknown }) => e.actor)).toEqual(
+      Array(4).fill({ kind: 'reviewer' }),
+    );
+    expect(grant.createdBy).toEqual({ name: 'Ada (Reviewer)' });
+    // Reviewers still see who did what.
+    const staffView = await t.http.get(`${REQUESTS}/${ids.requestId}`, { token: reviewer });
+    expect(staffView.body.assignee).toMatchObject({ userId: reviewerId, upn: REVIEWER_UPN });
   });
 
   it('keeps the roles on the platform tenant: a reviewer and an enforcement service of the platform still work', async () => {
