@@ -19,10 +19,11 @@ export interface TokenVerifierOptions {
   readonly maxLifetimeSeconds: number;
   /** Remote key sets: how long after a fetch an unknown `kid` fetches nothing. */
   readonly refetchCooldownMs?: number;
+  /** Verified tokens remembered at most (the oldest is forgotten first). */
+  readonly cacheSize?: number;
 }
 
-/** Verified tokens kept; the oldest is forgotten first. */
-const CACHE_LIMIT = 20_000;
+const DEFAULT_CACHE_SIZE = 20_000;
 
 /**
  * Checks a bearer token against the key set and turns its claims into a Caller. A verified token is
@@ -52,7 +53,7 @@ export class TokenVerifier {
     const cached = this.cached(token);
     if (cached) return cached;
     const caller = await this.verifyUncached(token);
-    if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!);
+    if (this.verified.size >= (this.options.cacheSize ?? DEFAULT_CACHE_SIZE)) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { caller, expiresAt: caller.expiresAt });
     return caller;
   }
