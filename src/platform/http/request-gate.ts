@@ -31,6 +31,9 @@ export async function installRequestGate(fastify: FastifyInstance, config: AppCo
     // An unknown path is answered 404 as it is, whoever asks.
     if (!url.startsWith(API_PREFIX) || request.method === 'OPTIONS' || request.is404) return done();
     const enforcement = url.startsWith(ENFORCEMENT_PREFIX);
+    // Enforcement reads have no body and are never limited: their routes check the token themselves,
+    // once, on the hot path.
+    if (enforcement && request.method === 'GET') return done();
     let caller: Caller | undefined;
     try {
       const token = bearerToken(request.headers.authorization);
