@@ -4,9 +4,12 @@ import { classify } from '../src/classification/domain/classifier.js';
 import type { CorpusCase } from '../src/classification/domain/evaluation.js';
 import { describeMachine, percentile } from './machine.js';
 
-const cases = ['test/corpus/classifier-dev.json', 'test/corpus/classifier-dev-2.json', 'test/corpus/classifier-dev-3.json', 'test/corpus/classifier-holdout.json'].flatMap(
-  (file) => JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[],
-);
+const cases = [
+  'test/corpus/classifier-dev.json',
+  'test/corpus/classifier-dev-2.json',
+  'test/corpus/classifier-dev-3.json',
+  'test/corpus/classifier-holdout.json',
+].flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[]);
 const ROUNDS = 50;
 
 for (let i = 0; i < 5; i++) for (const c of cases) classify(c);
@@ -24,7 +27,9 @@ samples.sort((a, b) => a - b);
 const ms = (v: number) => `${v.toFixed(3)} ms`;
 console.log(`machine: ${describeMachine()}`);
 console.log(`classifications: ${samples.length} (${cases.length} corpus cases × ${ROUNDS} rounds)`);
-console.log(`median ${ms(percentile(samples, 50))}   p95 ${ms(percentile(samples, 95))}   p99 ${ms(percentile(samples, 99))}   max ${ms(samples.at(-1)!)}`);
+console.log(
+  `median ${ms(percentile(samples, 50))}   p95 ${ms(percentile(samples, 95))}   p99 ${ms(percentile(samples, 99))}   max ${ms(samples.at(-1)!)}`,
+);
 console.log(`throughput ≈ ${Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length))} classifications/s on one core`);
 console.log(`heap growth over the run: ${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(1)} MiB`);
 console.log(`bar (median < 1 ms): ${percentile(samples, 50) < 1 ? 'met' : 'NOT met'}`);

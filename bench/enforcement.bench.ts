@@ -50,11 +50,16 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 
 async function load(url: string, headers: Record<string, string>, seconds: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, total: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    total: result.requests.total,
+  };
 }
 
 function median<T extends { rps: number }>(runs: T[]): T {
-  return [...runs].sort((x, y) => x.rps - y.rps)[Math.floor(runs.length / 2)]!;
+  return [...runs].sort((x, y) => x.rps - y.rps)[Math.floor(runs.length / 2)];
 }
 
 const BARE = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'application/json' }); s.end('{"exempt":true,"grantId":null,"expiresAt":null}'); }).listen(Number(process.argv[1]), '127.0.0.1');`;
@@ -80,31 +85,41 @@ async function main() {
     const tokens = new TokenFactory(await newSigningKey('ES256'));
     const token = await tokens.mint({ role: ROLE.enforcement, app: true, expiresInSeconds: 3600 });
     const port = await freePort();
-    const service = spawn(PIN[0] ?? process.execPath, [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), resolve(ROOT, 'dist/src/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PROCESS_ROLE: 'api',
-        DATABASE_URL: databaseUrl,
-        QUEUE_PREFIX: `mfa-bench-${Date.now().toString(36)}`,
-        AUTH_JWKS_FILE: writeJwksFile([tokens.key]),
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        LOG_LEVEL: 'warn',
-        NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS ?? '',
+    const service = spawn(
+      PIN[0] ?? process.execPath,
+      [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), resolve(ROOT, 'dist/src/main.js')],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          PROCESS_ROLE: 'api',
+          DATABASE_URL: databaseUrl,
+          QUEUE_PREFIX: `mfa-bench-${Date.now().toString(36)}`,
+          AUTH_JWKS_FILE: writeJwksFile([tokens.key]),
+          AUTH_ISSUER: TEST_ISSUER,
+          AUTH_AUDIENCE: TEST_AUDIENCE,
+          LOG_LEVEL: 'warn',
+          NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS ?? '',
+        },
+        stdio: 'inherit',
       },
-      stdio: 'inherit',
-    });
+    );
     children.push(service);
     const barePort = await freePort();
-    const bare = spawn(PIN[0] ?? process.execPath, [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), '-e', BARE, String(barePort)], { stdio: 'inherit' });
+    const bare = spawn(
+      PIN[0] ?? process.execPath,
+      [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), '-e', BARE, String(barePort)],
+      { stdio: 'inherit' },
+    );
     children.push(bare);
     await waitUntilUp(`http://127.0.0.1:${port}/health/live`, service);
     await waitUntilUp(`http://127.0.0.1:${barePort}/`, bare);
 
-    const statusUrl = process.env.BENCH_PATH ? `http://127.0.0.1:${port}${process.env.BENCH_PATH}` : `http://127.0.0.1:${port}/v1/enforcement/status?tenantId=${tenantId}&userId=${userId}&surface=delegated_admin`;
+    const statusUrl = process.env.BENCH_PATH
+      ? `http://127.0.0.1:${port}${process.env.BENCH_PATH}`
+      : `http://127.0.0.1:${port}/v1/enforcement/status?tenantId=${tenantId}&userId=${userId}&surface=delegated_admin`;
     const check = (await (await fetch(statusUrl, { headers: { authorization: `Bearer ${token}` } })).json()) as { exempt?: boolean };
     if (!process.env.BENCH_PATH && check.exempt !== true) throw new Error(`the seeded grant does not exempt: ${JSON.stringify(check)}`);
 
@@ -126,10 +141,20 @@ async function main() {
 
     const ratio = measured.rps / baseline.rps;
     console.log(`machine: ${describeMachine()}`);
-    console.log(PIN.length ? `servers pinned to CPU ${CPUS - 1}, autocannon to CPUs 0-${CPUS - 2}` : 'no taskset: servers and autocannon share all CPUs');
-    console.log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each after a ${WARMUP_S} s warm-up; medians`);
-    console.log(`bare node:http constant JSON: ${Math.round(baseline.rps)} req/s, p99 ${baseline.p99} ms (runs: ${bareRuns.map((r) => Math.round(r.rps)).join(', ')})`);
-    console.log(`GET /v1/enforcement/status:   ${Math.round(measured.rps)} req/s, p99 ${measured.p99} ms (runs: ${serviceRuns.map((r) => Math.round(r.rps)).join(', ')}), errors ${errors} in ${serviceRuns.reduce((s, r) => s + r.total, 0)} requests`);
+    console.log(
+      PIN.length
+        ? `servers pinned to CPU ${CPUS - 1}, autocannon to CPUs 0-${CPUS - 2}`
+        : 'no taskset: servers and autocannon share all CPUs',
+    );
+    console.log(
+      `autocannon: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each after a ${WARMUP_S} s warm-up; medians`,
+    );
+    console.log(
+      `bare node:http constant JSON: ${Math.round(baseline.rps)} req/s, p99 ${baseline.p99} ms (runs: ${bareRuns.map((r) => Math.round(r.rps)).join(', ')})`,
+    );
+    console.log(
+      `GET /v1/enforcement/status:   ${Math.round(measured.rps)} req/s, p99 ${measured.p99} ms (runs: ${serviceRuns.map((r) => Math.round(r.rps)).join(', ')}), errors ${errors} in ${serviceRuns.reduce((s, r) => s + r.total, 0)} requests`,
+    );
     console.log(`ratio: ${(ratio * 100).toFixed(1)}% of bare node:http`);
     const met = ratio >= 0.5 && measured.p99 < 10 && errors === 0;
     console.log(`bar (>= 50% of bare, p99 < 10 ms, zero errors): ${met ? 'met' : 'NOT met'}`);

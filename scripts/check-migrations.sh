@@ -8,5 +8,5 @@ url="${admin%/*}/${scratch}"
 cleanup() { psql "$admin" -qc "DROP DATABASE IF EXISTS \"${scratch}\" WITH (FORCE)" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 node -e "import('./dist/src/database/prepare-database.js').then((m) => m.prepareDatabase(process.argv[1]))" "$url"
-DATABASE_URL="$url" npx typeorm migration:generate --check -d dist/src/database/data-source.js migrations/Drift
+DATABASE_URL="$url" npx typeorm migration:generate --check -d dist/src/data-source.js migrations/Drift
 echo "migrations match the entities"

@@ -5,8 +5,8 @@ import { ClassificationModule } from './classification/classification.module.js'
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/database-options.js';
-import { MaintenanceModule } from './database/maintenance.js';
-import { OutboxModule } from './database/outbox/outbox.module.js';
+import { MaintenanceModule } from './queue/maintenance.js';
+import { OutboxModule } from './queue/outbox/outbox.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { AuthModule } from './platform/auth/auth.module.js';
 import { HealthModule } from './platform/health/health.module.js';
@@ -16,7 +16,6 @@ import { EnforcementModule } from './enforcement/enforcement.module.js';
 import { GrantsModule } from './grants/grants.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ReviewModule } from './review/review.module.js';
-import { SlaWorkerModule } from './sla/sla.module.js';
 
 export function servesApi(config: AppConfig): boolean {
   return config.processRole !== 'worker';
@@ -36,7 +35,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: true }),
         QueueModule.forRoot(config),
         PlatformModule,
         AuditModule,
@@ -46,7 +45,7 @@ export class AppModule {
         GrantsModule.forRole(api, worker),
         ReviewModule.forRole(api, worker),
         ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule] : []),
-        ...(worker ? [SlaWorkerModule, MaintenanceModule] : []),
+        ...(worker ? [MaintenanceModule] : []),
       ],
     };
   }

@@ -27,7 +27,10 @@ const QUIET_PATHS = ['/health/'];
  * The one place that builds the HTTP application: adapter, body limit, request ids, logging, pipes,
  * error filter, security headers, CORS and OpenAPI. main.ts and the e2e tests both start here.
  */
-export async function createHttpApp(config: AppConfig, options: { logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -77,7 +80,7 @@ export async function createHttpApp(config: AppConfig, options: { logDestination
   // sent (an onResponse hook would make Fastify watch every socket for the end of the response).
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (reply.statusCode >= 500 || !request.url.startsWith(STATUS_PATH)) {
-      const path = request.url.split('?')[0]!;
+      const path = request.url.split('?')[0];
       if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
         request.log.info(
           {
@@ -100,7 +103,7 @@ export async function createHttpApp(config: AppConfig, options: { logDestination
     if (text.trim() === '') return done(null, undefined);
     const broken = jsonLimitBroken(text);
     if (broken) return done(new RequestValidationError(400, [{ field: '(body)', message: broken }]), undefined);
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
   await installRequestGate(fastify, config, app.get(TokenVerifier), new Logger('Errors'));
 
@@ -133,7 +136,9 @@ export async function createHttpApp(config: AppConfig, options: { logDestination
 /** Starts what PROCESS_ROLE asks for; a worker-only process opens no HTTP port. */
 export async function startService(config: AppConfig): Promise<INestApplicationContext> {
   if (!servesApi(config)) {
-    const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: new PinoNestLogger(createLogger(config.logLevel)) });
+    const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+      logger: new PinoNestLogger(createLogger(config.logLevel)),
+    });
     context.enableShutdownHooks();
     return context;
   }

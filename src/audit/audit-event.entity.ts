@@ -1,6 +1,7 @@
 import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
+import type { ActorKind, AuditEventType } from '../shared/audit-event-types.js';
 
-export type ActorKind = 'partner' | 'reviewer' | 'system';
+export type { ActorKind };
 
 /**
  * One thing that happened to a request. Append-only: a database trigger (see the first migration)
@@ -24,7 +25,7 @@ export class AuditEventEntity {
   tenantId: string;
 
   @Column('text')
-  type: string;
+  type: AuditEventType;
 
   @Column('text', { name: 'actor_kind' })
   actorKind: ActorKind;

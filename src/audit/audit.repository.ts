@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '../platform/pagination/cursor.js';
-import { AuditEventEntity, type ActorKind } from './audit-event.entity.js';
+import type { ActorKind, AuditEventType } from '../shared/audit-event-types.js';
+import { AuditEventEntity } from './audit-event.entity.js';
 
 export interface NewAuditEvent {
   requestId: string;
   tenantId: string;
-  type: string;
+  type: AuditEventType;
   actor: { kind: ActorKind; userId: string | null };
   at: Date;
   from?: string | null;
@@ -18,7 +19,7 @@ export interface NewAuditEvent {
 export interface AuditEventView {
   id: string;
   requestId: string;
-  type: string;
+  type: AuditEventType;
   actor: { kind: ActorKind; userId?: string };
   at: string;
   from: string | null;

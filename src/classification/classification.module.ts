@@ -1,10 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ClassificationReportController, ClassificationReportRepository } from './classification-report.js';
 import { KnownIssuesController } from './known-issues.controller.js';
-import { PrecheckController } from './precheck.controller.js';
 
-@Module({
-  controllers: [PrecheckController, KnownIssuesController, ClassificationReportController],
-  providers: [ClassificationReportRepository],
-})
+/** The catalogue of known issues; the classifier itself is plain code (domain/) its callers import. */
+@Module({ controllers: [KnownIssuesController] })
 export class ClassificationModule {}

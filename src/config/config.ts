@@ -1,4 +1,4 @@
-import { isKnownHolidayCountry } from '../sla/domain/holidays.js';
+import Holidays from 'date-holidays';
 
 // Every environment variable the service reads is declared, defaulted and validated here, once, at
 // start. A bad value stops the start with a message naming the variable, never a surprise later.
@@ -123,14 +123,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const redis = read('REDIS_URL', 'redis://127.0.0.1:6379', parseRedisUrl);
   const production = nodeEnv === 'production';
   const jwksUrl = read('AUTH_JWKS_URL', '', optional(production ? parseHttpsUrl : parseHttpUrl));
-  const jwksFile = read('AUTH_JWKS_FILE', '', optional((v) => v));
+  const jwksFile = read(
+    'AUTH_JWKS_FILE',
+    '',
+    optional((v) => v),
+  );
   if (jwksUrl && jwksFile) problems.push('AUTH_JWKS_URL and AUTH_JWKS_FILE: set one, not both');
   const useDevelopmentKeys = !jwksUrl && !jwksFile;
   if (useDevelopmentKeys && production) {
     problems.push('AUTH_JWKS_URL or AUTH_JWKS_FILE: required when NODE_ENV=production');
   }
   if (production && !env.AUTH_PLATFORM_TENANT_ID?.trim()) {
-    problems.push('AUTH_PLATFORM_TENANT_ID: required when NODE_ENV=production (the tenant id of the platform\'s own directory)');
+    problems.push("AUTH_PLATFORM_TENANT_ID: required when NODE_ENV=production (the tenant id of the platform's own directory)");
   }
   const http: HttpTimeouts = {
     keepAliveTimeoutMs: read('HTTP_KEEP_ALIVE_TIMEOUT_MS', '5000', integerIn(100, 600_000)),
@@ -184,7 +188,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustProxy: read('TRUST_PROXY', 'false', parseTrustProxy),
     http,
-    stepUpAcr: read('STEP_UP_ACR_VALUES', 'http://schemas.openid.net/pape/policies/2007/06/multi-factor', matching(/^[\x21\x23-\x5b\x5d-\x7e ]{1,500}$/, 'printable characters without quotes or backslashes')),
+    stepUpAcr: read(
+      'STEP_UP_ACR_VALUES',
+      'http://schemas.openid.net/pape/policies/2007/06/multi-factor',
+      matching(/^[\x21\x23-\x5b\x5d-\x7e ]{1,500}$/, 'printable characters without quotes or backslashes'),
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -200,10 +208,7 @@ function optional<T>(parse: (raw: string) => T): (raw: string) => T | undefined 
 }
 
 function list<T>(parse: (raw: string) => T): (raw: string) => T[] {
-  return (raw) =>
-    raw === ''
-      ? []
-      : raw.split(',').map((part) => parse(part.trim()));
+  return (raw) => (raw === '' ? [] : raw.split(',').map((part) => parse(part.trim())));
 }
 
 function matching(pattern: RegExp, expected: string): (raw: string) => string {
@@ -277,7 +282,8 @@ function shown(name: string, value: string): string {
 }
 
 function parseUuid(raw: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) throw new Error('must be a UUID (a directory tenant id)');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw))
+    throw new Error('must be a UUID (a directory tenant id)');
   return raw.toLowerCase();
 }
 
@@ -286,7 +292,8 @@ function parseTrustProxy(raw: string): boolean | string[] {
   if (raw === 'true') return true;
   return raw.split(',').map((part) => {
     const address = part.trim();
-    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(address)) throw new Error(`"${address}" is not an IP address or CIDR range (or use true / false)`);
+    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(address))
+      throw new Error(`"${address}" is not an IP address or CIDR range (or use true / false)`);
     return address;
   });
 }
@@ -311,7 +318,8 @@ function parseOrigin(raw: string): string {
 
 function parseHolidayCountry(raw: string): string | null {
   if (raw === '') return null;
-  if (!/^[A-Za-z]{2}$/.test(raw) || !isKnownHolidayCountry(raw)) throw new Error('must be an ISO 3166 two-letter country code with known public holidays (or empty for none)');
+  if (!/^[A-Za-z]{2}$/.test(raw) || !(raw.toUpperCase() in new Holidays().getCountries()))
+    throw new Error('must be an ISO 3166 two-letter country code with known public holidays (or empty for none)');
   return raw.toUpperCase();
 }
 

@@ -1,12 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { ENTITIES } from './entities.js';
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * The connection and the migrations. Entities are not listed here: each module registers its own
+ * (TypeOrmModule.forFeature), and the migration CLI's data source lists them all (src/data-source.ts).
+ */
+export function dataSourceOptions(databaseUrl: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,

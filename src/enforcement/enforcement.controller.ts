@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Allow } from '../platform/auth/access.decorators.js';
 import { PageQuery } from '../platform/pagination/page-query.dto.js';
-import { SURFACES } from '../requests/domain/surfaces.js';
+import { SURFACES } from '../shared/surfaces.js';
 import type { ChallengeStyle, TokenClaims } from './domain/enforcement-decision.js';
 import { EnforcementService, SNAPSHOT_PAGE_SIZE } from './enforcement.service.js';
 
@@ -29,11 +29,14 @@ export class EvaluateDto {
   @IsString()
   surface: string;
 
-  @ApiProperty({ description: 'the caller\'s token claims: tid, oid, amr, idtyp', example: { tid: '…', oid: '…', amr: ['pwd'] } })
+  @ApiProperty({ description: "the caller's token claims: tid, oid, amr, idtyp", example: { tid: '…', oid: '…', amr: ['pwd'] } })
   @IsObject()
   claims: TokenClaims;
 
-  @ApiPropertyOptional({ enum: ['default', 'rfc9470'], description: 'rfc9470: step-up challenge (insufficient_user_authentication with acr_values)' })
+  @ApiPropertyOptional({
+    enum: ['default', 'rfc9470'],
+    description: 'rfc9470: step-up challenge (insufficient_user_authentication with acr_values)',
+  })
   @IsOptional()
   @IsString()
   @IsIn(['default', 'rfc9470'])
@@ -56,7 +59,9 @@ export class EnforcementController {
   }
 
   @Get('grants/changes')
-  @ApiOperation({ summary: 'Every grant create, revoke and expiry after the cursor, in commit order; without a cursor, also the first page of a snapshot' })
+  @ApiOperation({
+    summary: 'Every grant create, revoke and expiry after the cursor, in commit order; without a cursor, also the first page of a snapshot',
+  })
   changes(@Query() page: PageQuery) {
     return this.enforcement.changes(page.cursor, page.limit ?? 200);
   }

@@ -3,11 +3,18 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GrantFeedRepository } from '../grants/grant-feed.repository.js';
 import { Clock } from '../platform/clock.js';
-import { UnavailableError } from '../platform/errors/domain-error.js';
+import { UnavailableError } from '../shared/domain-error.js';
 import { RequestValidationError } from '../platform/http/validation.js';
 import { encodeCursor, decodeCursor } from '../platform/pagination/cursor.js';
-import type { Surface } from '../requests/domain/surfaces.js';
-import { decide, exemptingGrant, UnknownSurfaceError, type ChallengeStyle, type Decision, type TokenClaims } from './domain/enforcement-decision.js';
+import type { Surface } from '../shared/surfaces.js';
+import {
+  decide,
+  exemptingGrant,
+  UnknownSurfaceError,
+  type ChallengeStyle,
+  type Decision,
+  type TokenClaims,
+} from './domain/enforcement-decision.js';
 import { GrantIndex } from './grant-index.js';
 import { UsageCounter } from './usage-counter.js';
 
@@ -30,14 +37,25 @@ export class EnforcementService {
     const now = this.freshNow();
     const grant = exemptingGrant(this.index.grantsOf(tenantId, userId), surface, now);
     if (grant) this.usage.record(grant.grantId, now);
-    return { exempt: grant !== undefined, grantId: grant?.grantId ?? null, expiresAt: grant ? new Date(grant.expiresAt).toISOString() : null };
+    return {
+      exempt: grant !== undefined,
+      grantId: grant?.grantId ?? null,
+      expiresAt: grant ? new Date(grant.expiresAt).toISOString() : null,
+    };
   }
 
   evaluate(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): Decision {
     const now = this.freshNow();
     let decision: Decision;
     try {
-      decision = decide({ surface, claims, now, challengeStyle, stepUpAcr: this.config.stepUpAcr, grantsOf: (t, u) => this.index.grantsOf(t, u) });
+      decision = decide({
+        surface,
+        claims,
+        now,
+        challengeStyle,
+        stepUpAcr: this.config.stepUpAcr,
+        grantsOf: (t, u) => this.index.grantsOf(t, u),
+      });
     } catch (error) {
       if (error instanceof UnknownSurfaceError) throw new RequestValidationError(400, [{ field: 'surface', message: error.message }]);
       throw error;
@@ -53,9 +71,11 @@ export class EnforcementService {
    * from next.
    */
   async changes(cursor: string | undefined, limit: number) {
-    const after = cursor === undefined ? '0' : decodeCursor(FEED_CURSOR, cursor, ['sequence'])![0]!;
+    const after = cursor === undefined ? '0' : decodeCursor(FEED_CURSOR, cursor, ['sequence'])![0];
     const rows = await this.feed.changesAfter(after, limit + 1);
-    const items = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor(FEED_CURSOR, [row.seq]), type: row.type, at: row.at, grant: row.grant }));
+    const items = rows
+      .slice(0, limit)
+      .map((row) => ({ cursor: encodeCursor(FEED_CURSOR, [row.seq]), type: row.type, at: row.at, grant: row.grant }));
     const last = rows.slice(0, limit).at(-1)?.seq ?? after;
     const resumeCursor = encodeCursor(FEED_CURSOR, [last]);
     const page = { items, nextCursor: rows.length > limit ? resumeCursor : null, resumeCursor };

@@ -138,7 +138,12 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
 
 function addTo(byUser: Map<string, IndexedGrant[]>, userKeysOf: Map<string, string[]>, grant: GrantState): void {
   if (userKeysOf.has(grant.grantId)) return;
-  const indexed: IndexedGrant = { grantId: grant.grantId, surfaces: grant.surfaces, validFrom: Date.parse(grant.validFrom), expiresAt: Date.parse(grant.expiresAt) };
+  const indexed: IndexedGrant = {
+    grantId: grant.grantId,
+    surfaces: grant.surfaces,
+    validFrom: Date.parse(grant.validFrom),
+    expiresAt: Date.parse(grant.expiresAt),
+  };
   const keys = grant.userIds.map((userId) => `${grant.tenantId}:${userId}`);
   for (const key of keys) byUser.set(key, [...(byUser.get(key) ?? []), indexed]);
   userKeysOf.set(grant.grantId, keys);

@@ -5,13 +5,13 @@ import type { Audience, Caller } from '../platform/auth/caller.js';
 import { TokenVerifier } from '../platform/auth/token-verifier.js';
 import { sendProblem } from '../platform/errors/problem-details.filter.js';
 import { RequestValidationError } from '../platform/http/validation.js';
-import { SURFACES, type Surface } from '../requests/domain/surfaces.js';
+import { SURFACES, type Surface } from '../shared/surfaces.js';
 import { isSurface } from './domain/enforcement-decision.js';
 import { EnforcementService } from './enforcement.service.js';
+import { isUuid } from '../shared/ids.js';
 
 export const STATUS_PATH = '/v1/enforcement/status';
 const ENFORCEMENT_ONLY: readonly Audience[] = ['enforcement'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * GET /v1/enforcement/status as a plain Fastify route. It is the hot path (every protected call of
@@ -35,7 +35,11 @@ export class StatusFastPath {
         const token = bearerToken(request.headers.authorization);
         const caller = this.verifier.cached(token);
         if (caller) this.answer(caller, request, reply);
-        else this.verifier.verify(token).then((verified) => this.answer(verified, request, reply)).catch((error: unknown) => this.fail(request, reply, error));
+        else
+          this.verifier
+            .verify(token)
+            .then((verified) => this.answer(verified, request, reply))
+            .catch((error: unknown) => this.fail(request, reply, error));
       } catch (error) {
         this.fail(request, reply, error);
       }
@@ -60,11 +64,15 @@ export class StatusFastPath {
 
 export function parseStatusQuery(query: Record<string, unknown>): { tenantId: string; userId: string; surface: Surface } {
   const problems = [];
-  if (typeof query.tenantId !== 'string' || !UUID.test(query.tenantId)) problems.push({ field: 'tenantId', message: 'tenantId must be a UUID' });
-  if (typeof query.userId !== 'string' || !UUID.test(query.userId)) problems.push({ field: 'userId', message: 'userId must be a UUID' });
+  if (!isUuid(query.tenantId)) problems.push({ field: 'tenantId', message: 'tenantId must be a UUID' });
+  if (!isUuid(query.userId)) problems.push({ field: 'userId', message: 'userId must be a UUID' });
   if (!isSurface(query.surface)) problems.push({ field: 'surface', message: `surface must be one of ${SURFACES.join(', ')}` });
   if (problems.length) throw new RequestValidationError(400, problems);
-  return { tenantId: (query.tenantId as string).toLowerCase(), userId: (query.userId as string).toLowerCase(), surface: query.surface as Surface };
+  return {
+    tenantId: (query.tenantId as string).toLowerCase(),
+    userId: (query.userId as string).toLowerCase(),
+    surface: query.surface as Surface,
+  };
 }
 
 const nullableString = { type: ['string', 'null'] };

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { PersonRef } from '../requests/exception-request.entity.js';
-import type { Surface } from '../requests/domain/surfaces.js';
+import type { PersonRef } from '../shared/person.js';
+import type { Surface } from '../shared/surfaces.js';
 
 /** A time-limited exception an approval created: these accounts may skip MFA on these surfaces. */
 @Entity('exception_grants')

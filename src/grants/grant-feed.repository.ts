@@ -43,7 +43,7 @@ export class GrantFeedRepository {
       [grant.id, grant.tenantId, type, at, JSON.stringify(grantStateOf(grant))],
     );
     if (inserted.length === 0) return false;
-    await em.query('SELECT pg_notify($1, $2)', [GRANT_CHANGES_CHANNEL, inserted[0]!.seq]);
+    await em.query('SELECT pg_notify($1, $2)', [GRANT_CHANGES_CHANNEL, inserted[0].seq]);
     return true;
   }
 
@@ -64,7 +64,7 @@ export class GrantFeedRepository {
    */
   snapshot(now: Date): Promise<{ seq: string; grants: GrantState[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const [{ seq }] = await em.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM grant_changes`);
+      const [{ seq }]: { seq: string }[] = await em.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM grant_changes`);
       const active = await em
         .getRepository(ExceptionGrantEntity)
         .createQueryBuilder('g')
@@ -83,7 +83,11 @@ export class GrantFeedRepository {
    * created or revoked since then is in the feed after that position, and following the feed from it
    * applies the change again, so the copy a client builds ends up exact.
    */
-  async snapshotPage(now: Date, afterId: string | null, limit: number): Promise<{ seq: string | null; grants: GrantState[]; more: boolean }> {
+  async snapshotPage(
+    now: Date,
+    afterId: string | null,
+    limit: number,
+  ): Promise<{ seq: string | null; grants: GrantState[]; more: boolean }> {
     const read = async (em: EntityManager) => {
       const query = em
         .getRepository(ExceptionGrantEntity)
@@ -97,8 +101,8 @@ export class GrantFeedRepository {
     };
     if (afterId) return { seq: null, ...(await read(this.dataSource.manager)) };
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const [{ seq }] = await em.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM grant_changes`);
-      return { seq: seq as string, ...(await read(em)) };
+      const [{ seq }]: { seq: string }[] = await em.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM grant_changes`);
+      return { seq, ...(await read(em)) };
     });
   }
 

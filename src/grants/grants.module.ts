@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExceptionGrantEntity } from './exception-grant.entity.js';
+import { GrantChangeEntity } from './grant-change.entity.js';
 import { GrantFeedRepository } from './grant-feed.repository.js';
 import { GrantsController } from './grants.controller.js';
 import { GrantsProcessor } from './grants.processor.js';
@@ -12,7 +14,7 @@ export class GrantsModule {
     return {
       module: GrantsModule,
       global: true,
-      imports: [NotificationsModule.forRole(false)],
+      imports: [TypeOrmModule.forFeature([ExceptionGrantEntity, GrantChangeEntity])],
       controllers: api ? [GrantsController] : [],
       providers: [GrantsRepository, GrantFeedRepository, GrantsService, ...(worker ? [GrantsProcessor] : [])],
       exports: [GrantsRepository, GrantFeedRepository, GrantsService],

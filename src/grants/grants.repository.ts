@@ -34,8 +34,17 @@ export class GrantsRepository {
   }
 
   /** Newest first. Status is computed from the times at `now`, as on every read. */
-  async list<T>(filters: GrantFilters, now: Date, limit: number, cursor: string | undefined, view: (g: ExceptionGrantEntity) => T): Promise<Page<T>> {
-    const query = this.dataSource.getRepository(ExceptionGrantEntity).createQueryBuilder('g').limit(limit + 1);
+  async list<T>(
+    filters: GrantFilters,
+    now: Date,
+    limit: number,
+    cursor: string | undefined,
+    view: (g: ExceptionGrantEntity) => T,
+  ): Promise<Page<T>> {
+    const query = this.dataSource
+      .getRepository(ExceptionGrantEntity)
+      .createQueryBuilder('g')
+      .limit(limit + 1);
     if (filters.tenantId) query.andWhere('g.tenant_id = :tenantId', { tenantId: filters.tenantId });
     if (filters.expiringBefore) query.andWhere('g.expires_at < :before', { before: filters.expiringBefore });
     if (filters.status?.length) {

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { OutboxRepository } from '../database/outbox/outbox.repository.js';
+import { OutboxRepository } from '../queue/outbox/outbox.repository.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { isReviewer, type Caller } from '../platform/auth/caller.js';
 import { Clock } from '../platform/clock.js';
-import { DomainError, NotFoundError } from '../platform/errors/domain-error.js';
+import { DomainError, NotFoundError } from '../shared/domain-error.js';
 import { DEFAULT_PAGE_SIZE } from '../platform/pagination/cursor.js';
-import { cancelGrantTimerJobs } from '../queue/jobs.js';
+import { cancelGrantTimerJobs, grantTimerJobs } from '../queue/jobs.js';
 import { grantStatus } from './domain/grant-status.js';
 import type { ListGrantsQuery } from './dto/grants.dto.js';
-import type { ExceptionGrantEntity } from './exception-grant.entity.js';
+import { ExceptionGrantEntity } from './exception-grant.entity.js';
 import { GrantFeedRepository, grantStateOf } from './grant-feed.repository.js';
 import { GrantsRepository } from './grants.repository.js';
-import { displayNameOnly, type PersonView } from '../requests/request.views.js';
+import { displayNameOnly, type PersonRef, type PersonView } from '../shared/person.js';
+import type { Surface } from '../shared/surfaces.js';
 
 /** A grant as its caller may see it: partners see the reviewers who made or revoked it by name only. */
 export function toGrantView(grant: ExceptionGrantEntity, now: Date, caller: Caller) {
@@ -33,6 +34,18 @@ export function toGrantView(grant: ExceptionGrantEntity, now: Date, caller: Call
   };
 }
 export type GrantView = ReturnType<typeof toGrantView>;
+
+/** What an approval decides about its grant. */
+export interface NewGrant {
+  readonly id: string;
+  readonly requestId: string;
+  readonly tenantId: string;
+  readonly userIds: readonly string[];
+  readonly surfaces: readonly Surface[];
+  readonly expiresAt: Date;
+  /** The reviewer who approved. */
+  readonly createdBy: PersonRef;
+}
 
 @Injectable()
 export class GrantsService {
@@ -69,6 +82,42 @@ export class GrantsService {
     return toGrantView(grant, this.clock.now(), caller);
   }
 
+  /**
+   * Creates the grant an approval carries, in the caller's transaction: the row, its entry in the
+   * change feed (which every enforcement copy follows), its audit event and its timers (expiry
+   * notices and the expiry itself).
+   */
+  async create(em: EntityManager, grant: NewGrant, now: Date): Promise<ExceptionGrantEntity> {
+    const row = Object.assign(new ExceptionGrantEntity(), {
+      id: grant.id,
+      requestId: grant.requestId,
+      tenantId: grant.tenantId,
+      userIds: grant.userIds.map((u) => u.toLowerCase()),
+      surfaces: [...grant.surfaces],
+      validFrom: now,
+      expiresAt: grant.expiresAt,
+      createdBy: grant.createdBy,
+      createdAt: now,
+      revokedAt: null,
+      revokedBy: null,
+      revokeReason: null,
+      useCount: 0,
+      lastUsedAt: null,
+    } satisfies ExceptionGrantEntity);
+    await this.grants.insert(em, row);
+    await this.feed.append(em, 'created', row, now);
+    await this.audit.append(em, {
+      requestId: row.requestId,
+      tenantId: row.tenantId,
+      type: 'grant.created',
+      actor: { kind: 'reviewer', userId: grant.createdBy.userId },
+      at: now,
+      data: { grantId: row.id, userIds: row.userIds, surfaces: row.surfaces, expiresAt: row.expiresAt.toISOString() },
+    });
+    await this.outbox.enqueue(em, grantTimerJobs(row.id, row.expiresAt, now), now);
+    return row;
+  }
+
   /** Ends an active grant now; every API instance stops exempting within a second (feed + NOTIFY). */
   revoke(caller: Caller, id: string, reason: string): Promise<GrantView> {
     return this.dataSource.transaction(async (em) => {
@@ -76,7 +125,8 @@ export class GrantsService {
       if (!grant) throw new NotFoundError('Exception grant', id);
       const now = this.clock.now();
       const status = grantStatus(grant, now);
-      if (status !== 'active') throw new DomainError('invalid_state', `A grant that is ${status} cannot be revoked.`, { currentStatus: status });
+      if (status !== 'active')
+        throw new DomainError('invalid_state', `A grant that is ${status} cannot be revoked.`, { currentStatus: status });
       grant.revokedAt = now;
       grant.revokedBy = { tenantId: caller.tenantId, userId: caller.userId, upn: caller.upn, name: caller.name };
       grant.revokeReason = reason;

@@ -1,13 +1,17 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationEntity } from './notification.entity.js';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
+@Global()
 @Module({})
 export class NotificationsModule {
-  /** The processor (a BullMQ worker) is only created in the worker and all roles. */
+  /** Every role records notifications; the processor (a BullMQ worker) runs in the worker and all roles. */
   static forRole(runsWorker: boolean): DynamicModule {
     return {
       module: NotificationsModule,
+      imports: [TypeOrmModule.forFeature([NotificationEntity])],
       providers: [NotificationsRepository, ...(runsWorker ? [NotificationsProcessor] : [])],
       exports: [NotificationsRepository],
     };

@@ -1,13 +1,30 @@
 import { Processor } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
 import { Clock } from '../platform/clock.js';
-import { QUEUES, type JobPayloads } from '../queue/jobs.js';
-import { ShutdownSafeWorkerHost } from '../queue/worker-host.js';
+import { QUEUES } from '../queue/jobs.js';
+import { QueueProcessor, type JobHandlers } from '../queue/worker-host.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
 /** Turns domain events into notification records (worker role). Safe to run a job twice. */
 @Processor(QUEUES.notifications, { concurrency: 4 })
-export class NotificationsProcessor extends ShutdownSafeWorkerHost {
+export class NotificationsProcessor extends QueueProcessor<typeof QUEUES.notifications> {
+  protected readonly handlers: JobHandlers<typeof QUEUES.notifications> = {
+    'request.filed': ({ requestId }) =>
+      this.notifications.record(
+        {
+          kind: 'request.filed',
+          audience: 'reviewers',
+          tenantId: null,
+          requestId,
+          dedupeKey: `request.filed:${requestId}`,
+          payload: { requestId },
+        },
+        this.clock.now(),
+      ),
+    // The partner's admins hear of a decision or a question; the tenant is read from the request.
+    'request.decided': (payload, job) => this.forPartner('request.decided', payload, job.id),
+    'request.info_requested': (payload, job) => this.forPartner('request.info_requested', payload, job.id),
+  };
+
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly clock: Clock,
@@ -15,35 +32,10 @@ export class NotificationsProcessor extends ShutdownSafeWorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<void> {
-    switch (job.name) {
-      case 'request.filed': {
-        const { requestId } = job.data as JobPayloads['request.filed'];
-        await this.notifications.record(
-          {
-            kind: 'request.filed',
-            audience: 'reviewers',
-            tenantId: null,
-            requestId,
-            dedupeKey: `request.filed:${requestId}`,
-            payload: { requestId },
-          },
-          this.clock.now(),
-        );
-        return;
-      }
-      case 'request.decided':
-      case 'request.info_requested': {
-        // The partner's admins hear of a decision or a question; the tenant is read from the request.
-        const { requestId } = job.data as JobPayloads['request.decided'];
-        await this.notifications.recordForRequestTenant(
-          { kind: job.name, audience: 'partner_admins', requestId, dedupeKey: `${job.name}:${job.id}`, payload: { ...(job.data as object) } },
-          this.clock.now(),
-        );
-        return;
-      }
-      default:
-        throw new Error(`unknown job ${job.name} on ${QUEUES.notifications}`);
-    }
+  private forPartner(kind: string, payload: { requestId: string }, jobId: string | undefined) {
+    return this.notifications.recordForRequestTenant(
+      { kind, audience: 'partner_admins', requestId: payload.requestId, dedupeKey: `${kind}:${jobId}`, payload: { ...payload } },
+      this.clock.now(),
+    );
   }
 }

@@ -33,7 +33,15 @@ export class NotificationsRepository {
       `INSERT INTO notifications (id, kind, audience, tenant_id, request_id, dedupe_key, payload, created_at)
        SELECT $1, $2, $3, r.tenant_id, r.id, $4, $5, $6 FROM exception_requests r WHERE r.id = $7
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [randomUUID(), notification.kind, notification.audience, notification.dedupeKey, JSON.stringify(notification.payload), now, notification.requestId],
+      [
+        randomUUID(),
+        notification.kind,
+        notification.audience,
+        notification.dedupeKey,
+        JSON.stringify(notification.payload),
+        now,
+        notification.requestId,
+      ],
     );
   }
 }

@@ -2,7 +2,7 @@
 // twice adds it once, and a timer can be found again to be replaced or cancelled. (BullMQ job ids
 // may not contain ':'.)
 
-import type { OutboxAction } from '../database/outbox/outbox-job.entity.js';
+import type { OutboxAction } from './outbox/outbox-job.entity.js';
 
 export const QUEUES = {
   notifications: 'notifications',
@@ -29,6 +29,25 @@ export interface JobPayloads {
 }
 export type JobName = keyof JobPayloads;
 
+/** The queue each job runs on. */
+export const QUEUE_OF = {
+  'request.filed': QUEUES.notifications,
+  'request.decided': QUEUES.notifications,
+  'request.info_requested': QUEUES.notifications,
+  'sla.at_risk': QUEUES.sla,
+  'sla.breached': QUEUES.sla,
+  'sla.reconcile': QUEUES.sla,
+  'review.expire_claims': QUEUES.review,
+  'review.claim_expired': QUEUES.review,
+  'grant.expiring': QUEUES.grants,
+  'grant.expired': QUEUES.grants,
+  'grants.reconcile': QUEUES.grants,
+  'maintenance.purge': QUEUES.maintenance,
+} as const satisfies Record<JobName, QueueName>;
+
+/** The jobs that run on queue Q. */
+export type JobsOn<Q extends QueueName> = { [N in JobName]: (typeof QUEUE_OF)[N] extends Q ? N : never }[JobName];
+
 export interface JobSpec<N extends JobName = JobName> {
   readonly queue: QueueName;
   readonly name: N;
@@ -50,8 +69,22 @@ export function requestDecidedJob(requestId: string, outcome: 'approved' | 'reje
 /** The two SLA timers of a request, set (replacing any earlier ones) to fire at these instants. */
 export function slaTimerJobs(requestId: string, atRiskAt: Date, dueAt: Date): JobSpec[] {
   return [
-    { queue: QUEUES.sla, name: 'sla.at_risk', jobId: `sla.at_risk-${requestId}`, payload: { requestId }, runAt: atRiskAt, action: 'replace' },
-    { queue: QUEUES.sla, name: 'sla.breached', jobId: `sla.breached-${requestId}`, payload: { requestId }, runAt: dueAt, action: 'replace' },
+    {
+      queue: QUEUES.sla,
+      name: 'sla.at_risk',
+      jobId: `sla.at_risk-${requestId}`,
+      payload: { requestId },
+      runAt: atRiskAt,
+      action: 'replace',
+    },
+    {
+      queue: QUEUES.sla,
+      name: 'sla.breached',
+      jobId: `sla.breached-${requestId}`,
+      payload: { requestId },
+      runAt: dueAt,
+      action: 'replace',
+    },
   ];
 }
 
@@ -65,15 +98,33 @@ export function cancelSlaTimerJobs(requestId: string): JobSpec[] {
 
 /** Fires when a reviewer's claim lapses; moved by every renewal, cancelled when the claim ends. */
 export function claimExpiryJob(requestId: string, expiresAt: Date): JobSpec<'review.claim_expired'> {
-  return { queue: QUEUES.review, name: 'review.claim_expired', jobId: `review.claim_expired-${requestId}`, payload: { requestId }, runAt: expiresAt, action: 'replace' };
+  return {
+    queue: QUEUES.review,
+    name: 'review.claim_expired',
+    jobId: `review.claim_expired-${requestId}`,
+    payload: { requestId },
+    runAt: expiresAt,
+    action: 'replace',
+  };
 }
 
 export function cancelClaimExpiryJob(requestId: string): JobSpec<'review.claim_expired'> {
-  return { queue: QUEUES.review, name: 'review.claim_expired', jobId: `review.claim_expired-${requestId}`, payload: { requestId }, action: 'remove' };
+  return {
+    queue: QUEUES.review,
+    name: 'review.claim_expired',
+    jobId: `review.claim_expired-${requestId}`,
+    payload: { requestId },
+    action: 'remove',
+  };
 }
 
 export function infoRequestedJob(requestId: string, messageId: string): JobSpec<'request.info_requested'> {
-  return { queue: QUEUES.notifications, name: 'request.info_requested', jobId: `request.info_requested-${messageId}`, payload: { requestId } };
+  return {
+    queue: QUEUES.notifications,
+    name: 'request.info_requested',
+    jobId: `request.info_requested-${messageId}`,
+    payload: { requestId },
+  };
 }
 
 const DAY = 86_400_000;
@@ -83,14 +134,37 @@ export const EXPIRY_NOTICE_DAYS = [14, 1] as const;
 export function grantTimerJobs(grantId: string, expiresAt: Date, now: Date): JobSpec[] {
   const notices: JobSpec[] = EXPIRY_NOTICE_DAYS.map((days) => ({ days, at: new Date(expiresAt.getTime() - days * DAY) }))
     .filter(({ at }) => at.getTime() > now.getTime())
-    .map(({ days, at }) => ({ queue: QUEUES.grants, name: 'grant.expiring', jobId: `grant.expiring_${days}d-${grantId}`, payload: { grantId, daysBefore: days }, runAt: at, action: 'replace' }));
-  return [...notices, { queue: QUEUES.grants, name: 'grant.expired', jobId: `grant.expired-${grantId}`, payload: { grantId }, runAt: expiresAt, action: 'replace' }];
+    .map(({ days, at }) => ({
+      queue: QUEUES.grants,
+      name: 'grant.expiring',
+      jobId: `grant.expiring_${days}d-${grantId}`,
+      payload: { grantId, daysBefore: days },
+      runAt: at,
+      action: 'replace',
+    }));
+  return [
+    ...notices,
+    {
+      queue: QUEUES.grants,
+      name: 'grant.expired',
+      jobId: `grant.expired-${grantId}`,
+      payload: { grantId },
+      runAt: expiresAt,
+      action: 'replace',
+    },
+  ];
 }
 
 /** A revoked grant neither expires nor warns. */
 export function cancelGrantTimerJobs(grantId: string): JobSpec[] {
   return [
-    ...EXPIRY_NOTICE_DAYS.map((days): JobSpec => ({ queue: QUEUES.grants, name: 'grant.expiring', jobId: `grant.expiring_${days}d-${grantId}`, payload: { grantId, daysBefore: days }, action: 'remove' })),
+    ...EXPIRY_NOTICE_DAYS.map((days): JobSpec => ({
+      queue: QUEUES.grants,
+      name: 'grant.expiring',
+      jobId: `grant.expiring_${days}d-${grantId}`,
+      payload: { grantId, daysBefore: days },
+      action: 'remove',
+    })),
     { queue: QUEUES.grants, name: 'grant.expired', jobId: `grant.expired-${grantId}`, payload: { grantId }, action: 'remove' },
   ];
 }

@@ -41,7 +41,8 @@ export class QueueModule {
           useFactory: (...instances: Queue[]) => {
             const logger = new Logger('Queues');
             // Connection errors go to the structured log; the outbox retries what could not be added.
-            for (const queue of instances) queue.on('error', (error) => logger.warn({ queue: queue.name, err: error.message }, 'queue connection error'));
+            for (const queue of instances)
+              queue.on('error', (error) => logger.warn({ queue: queue.name, err: error.message }, 'queue connection error'));
             return new Map(instances.map((queue) => [queue.name, queue]));
           },
         },

@@ -1,5 +1,7 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { JobPayloads, JobsOn, QueueName } from './jobs.js';
 
 const READY_PROBE_MS = 500;
 
@@ -31,5 +33,22 @@ export abstract class ShutdownSafeWorkerHost extends WorkerHost implements Befor
       new Promise<boolean>((resolve) => setTimeout(resolve, READY_PROBE_MS, false)),
     ]);
     await this.worker.close(!connected);
+  }
+}
+
+/** One handler per job of queue Q, each typed with its own payload (jobs.ts). */
+export type JobHandlers<Q extends QueueName> = { readonly [N in JobsOn<Q>]: (payload: JobPayloads[N], job: Job) => Promise<unknown> };
+
+/**
+ * A worker for one queue that dispatches each job to its handler by name. The handler map is checked
+ * against jobs.ts at compile time: a job added to a queue without a handler does not build.
+ */
+export abstract class QueueProcessor<Q extends QueueName> extends ShutdownSafeWorkerHost {
+  protected abstract readonly handlers: JobHandlers<Q>;
+
+  async process(job: Job): Promise<unknown> {
+    const handler = (this.handlers as Readonly<Record<string, ((payload: unknown, job: Job) => Promise<unknown>) | undefined>>)[job.name];
+    if (!handler) throw new Error(`unknown job ${job.name} on ${this.worker.name}`);
+    return handler(job.data, job);
   }
 }

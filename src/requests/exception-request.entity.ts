@@ -1,16 +1,9 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { PersonRef } from '../shared/person.js';
 import type { RequestStatus } from './domain/request-lifecycle.js';
 import type { Classification } from '../classification/domain/classification.js';
 import type { SlaState } from '../sla/domain/sla-state.js';
-import type { Surface } from './domain/surfaces.js';
-
-export interface PersonRef {
-  /** The person's directory; absent on rows written before identities were (tenant, user). */
-  tenantId?: string | null;
-  userId: string | null;
-  upn: string | null;
-  name: string | null;
-}
+import type { Surface } from '../shared/surfaces.js';
 
 export interface ThirdPartyMfa {
   provider: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ActorKind } from '../audit/audit-event.entity.js';
+import type { ActorKind } from '../shared/audit-event-types.js';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { EVENT_OF, nextStatus, type RequestAction } from './domain/request-lifecycle.js';
+import { eventOf, nextStatus, type RequestAction } from './domain/request-lifecycle.js';
 import type { ExceptionRequestEntity } from './exception-request.entity.js';
 import { RequestsRepository } from './requests.repository.js';
 
@@ -22,11 +22,27 @@ export class RequestTransitions {
     private readonly audit: AuditRepository,
   ) {}
 
-  async apply(em: EntityManager, request: ExceptionRequestEntity, action: RequestAction, actor: Actor, now: Date, data: Record<string, unknown> | null = null): Promise<void> {
+  async apply(
+    em: EntityManager,
+    request: ExceptionRequestEntity,
+    action: RequestAction,
+    actor: Actor,
+    now: Date,
+    data: Record<string, unknown> | null = null,
+  ): Promise<void> {
     const from = request.status;
     request.status = nextStatus(from, action);
     request.updatedAt = now;
     await this.requests.save(em, request);
-    await this.audit.append(em, { requestId: request.id, tenantId: request.tenantId, type: EVENT_OF[action], actor, at: now, from, to: request.status, data });
+    await this.audit.append(em, {
+      requestId: request.id,
+      tenantId: request.tenantId,
+      type: eventOf(action, from),
+      actor,
+      at: now,
+      from,
+      to: request.status,
+      data,
+    });
   }
 }

@@ -1,8 +1,8 @@
-import type { ExceptionRequestEntity, PersonRef } from './exception-request.entity.js';
+import { isReviewer, type Caller } from '../platform/auth/caller.js';
+import type { Page } from '../platform/pagination/cursor.js';
+import { displayNameOnly, type PersonView } from '../shared/person.js';
+import type { ExceptionRequestEntity } from './exception-request.entity.js';
 import type { RequestMessageEntity } from './request-message.entity.js';
-
-/** A person as an answer shows them: partners see platform staff by display name only. */
-export type PersonView = Partial<PersonRef> & { name: string | null };
 
 /** The request as the contract shows it (api.md, "The request resource"). */
 export function toRequestView(row: ExceptionRequestEntity) {
@@ -45,16 +45,7 @@ export function toMessageView(row: RequestMessageEntity) {
 }
 export type MessageView = ReturnType<typeof toMessageView>;
 
-/**
- * Partners see who on the platform's side handles their request by display name only: a reviewer's
- * user id and sign-in name are the platform's own directory data.
- */
-export function displayNameOnly(person: PersonView): PersonView;
-export function displayNameOnly(person: PersonView | null): PersonView | null;
-export function displayNameOnly(person: PersonView | null): PersonView | null {
-  return person === null ? null : { name: person.name };
-}
-
+/** The request as a partner sees it: platform staff by display name only. */
 export function partnerRequestView(view: RequestView): RequestView {
   return {
     ...view,
@@ -66,3 +57,13 @@ export function partnerRequestView(view: RequestView): RequestView {
 export function partnerMessageView(view: MessageView): MessageView {
   return view.author.kind === 'partner' ? view : { ...view, author: { kind: view.author.kind, name: view.author.name } };
 }
+
+/** Partners see their own tenant's requests; reviewers see every tenant's (null). */
+export function visibleTenant(caller: Caller): string | null {
+  return isReviewer(caller) ? null : caller.tenantId;
+}
+
+/** Each answer as its caller may see it: partners see platform staff by display name only. */
+export const requestFor = (caller: Caller, view: RequestView): RequestView => (isReviewer(caller) ? view : partnerRequestView(view));
+export const messageFor = (caller: Caller, view: MessageView): MessageView => (isReviewer(caller) ? view : partnerMessageView(view));
+export const pageFor = <T>(page: Page<T>, view: (item: T) => T): Page<T> => ({ ...page, items: page.items.map(view) });

@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { SlaModule } from '../sla/sla.module.js';
-import { ClaimLease } from './claim-lease.js';
+import { ExceptionRequestEntity } from './exception-request.entity.js';
 import { ExceptionRequestsController } from './exception-requests.controller.js';
+import { PrecheckController } from './precheck.controller.js';
+import { RequestMessageEntity } from './request-message.entity.js';
 import { RequestTransitions } from './request-transitions.js';
 import { RequestsRepository } from './requests.repository.js';
 import { RequestsService } from './requests.service.js';
 
+/** Filing (with its precheck) and reading requests; the lifecycle every later change goes through. */
 @Module({
-  imports: [SlaModule],
-  controllers: [ExceptionRequestsController],
-  providers: [RequestsRepository, RequestsService, RequestTransitions, ClaimLease],
-  exports: [RequestsRepository, RequestsService, RequestTransitions, ClaimLease],
+  imports: [TypeOrmModule.forFeature([ExceptionRequestEntity, RequestMessageEntity]), SlaModule],
+  controllers: [PrecheckController, ExceptionRequestsController],
+  providers: [RequestsRepository, RequestsService, RequestTransitions],
+  exports: [RequestsRepository, RequestTransitions],
 })
 export class RequestsModule {}

@@ -40,7 +40,10 @@ export class RequestsRepository {
   }
 
   async list(filters: RequestFilters, order: RequestOrder, limit: number, cursor?: string): Promise<Page<RequestView>> {
-    const query = this.dataSource.getRepository(ExceptionRequestEntity).createQueryBuilder('r').limit(limit + 1);
+    const query = this.dataSource
+      .getRepository(ExceptionRequestEntity)
+      .createQueryBuilder('r')
+      .limit(limit + 1);
     if (filters.tenantId) query.andWhere('r.tenant_id = :tenantId', { tenantId: filters.tenantId });
     if (filters.status?.length) query.andWhere('r.status IN (:...status)', { status: filters.status });
     if (filters.slaState?.length) query.andWhere('r.sla_state IN (:...slaState)', { slaState: filters.slaState });

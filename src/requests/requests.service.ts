@@ -1,39 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditRepository, partnerEventView, type AuditEventView } from '../audit/audit.repository.js';
 import { classify } from '../classification/domain/classifier.js';
 import type { Locale } from '../classification/domain/known-issues.js';
-import { OutboxRepository } from '../database/outbox/outbox.repository.js';
+import { OutboxRepository } from '../queue/outbox/outbox.repository.js';
 import { actorOf, isReviewer, type Caller } from '../platform/auth/caller.js';
 import { Clock } from '../platform/clock.js';
-import { NotFoundError } from '../platform/errors/domain-error.js';
+import { NotFoundError } from '../shared/domain-error.js';
 import type { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
 import { IdempotencyService, type Outcome } from '../platform/idempotency/idempotency.service.js';
 import { DEFAULT_PAGE_SIZE, type Page } from '../platform/pagination/cursor.js';
 import { requestFiledJob } from '../queue/jobs.js';
 import { SlaService } from '../sla/sla.service.js';
-import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC } from './domain/surfaces.js';
+import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC } from '../shared/surfaces.js';
 import type { FileRequestDto } from './dto/file-request.dto.js';
 import type { ListRequestsQuery } from './dto/list-requests.query.js';
-import type { PostMessageDto, WithdrawRequestDto } from './dto/request-actions.dto.js';
 import { ExceptionRequestEntity } from './exception-request.entity.js';
-import { RequestMessageEntity, type MessageAuthor } from './request-message.entity.js';
-import { ClaimLease } from './claim-lease.js';
-import { partnerMessageView, partnerRequestView, toMessageView, toRequestView, type MessageView, type RequestView } from './request.views.js';
-import { RequestTransitions } from './request-transitions.js';
+import { messageFor, pageFor, requestFor, toRequestView, visibleTenant, type MessageView, type RequestView } from './request.views.js';
 import { RequestsRepository } from './requests.repository.js';
 
-/** Partners see their own tenant's requests; reviewers see every tenant's (null). */
-function visibleTenant(caller: Caller): string | null {
-  return isReviewer(caller) ? null : caller.tenantId;
-}
-
-/** Each answer as its caller may see it: partners see platform staff by display name only. */
-const requestFor = (caller: Caller, view: RequestView) => (isReviewer(caller) ? view : partnerRequestView(view));
-const messageFor = (caller: Caller, view: MessageView) => (isReviewer(caller) ? view : partnerMessageView(view));
 const eventFor = (caller: Caller, view: AuditEventView) => (isReviewer(caller) ? view : partnerEventView(view));
-const pageFor = <T>(page: Page<T>, view: (item: T) => T): Page<T> => ({ ...page, items: page.items.map(view) });
 
 @Injectable()
 export class RequestsService {
@@ -45,8 +32,6 @@ export class RequestsService {
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
     private readonly sla: SlaService,
-    private readonly transitions: RequestTransitions,
-    private readonly lease: ClaimLease,
   ) {}
 
   /** Files a request: the row, its audit event and its queue job commit together or not at all. */
@@ -124,59 +109,6 @@ export class RequestsService {
     return requestFor(caller, toRequestView(await this.findVisible(caller, id)));
   }
 
-  withdraw(caller: Caller, id: string, input: WithdrawRequestDto): Promise<RequestView> {
-    return this.dataSource.transaction(async (em) => {
-      // A partner action: only ever on the caller's own tenant, whatever other roles the token holds.
-      const request = await this.requests.lock(em, id, caller.tenantId);
-      if (!request) throw new NotFoundError('Exception request', id);
-      const now = this.clock.now();
-      const jobs = [...this.sla.stop(request), ...this.lease.end(request, true)];
-      await this.transitions.apply(em, request, 'withdraw', actorOf(caller), now, input.reason ? { reason: input.reason } : null);
-      await this.outbox.enqueue(em, jobs, now);
-      return requestFor(caller, toRequestView(request));
-    });
-  }
-
-  /**
-   * Posts to the conversation. A partner's message on a request waiting for information is the
-   * answer the reviewer asked for: the request goes back to the review queue and its clock runs again.
-   */
-  postMessage(caller: Caller, id: string, input: PostMessageDto, key: IdempotencyKey | null): Promise<Outcome<MessageView>> {
-    return this.dataSource.transaction((em) =>
-      this.idempotency.once(em, key, async () => {
-        const request = await this.lockVisible(em, caller, id);
-        const now = this.clock.now();
-        const actor = actorOf(caller);
-        const message = await this.appendMessage(em, request, { ...actor, name: caller.name }, input.body, now);
-        const jobs = this.lease.renewFor(request, caller, now);
-        if (actor.kind === 'partner' && request.status === 'info_requested') {
-          jobs.push(...this.lease.end(request), ...(await this.sla.resume(em, request, now)));
-          await this.transitions.apply(em, request, 'partner_reply', actor, now, { messageId: message.id });
-        } else {
-          request.updatedAt = now;
-          await this.requests.save(em, request);
-        }
-        await this.outbox.enqueue(em, jobs, now);
-        return messageFor(caller, toMessageView(message));
-      }),
-    );
-  }
-
-  /** Adds a message and its audit event to a locked request, in the caller's transaction. */
-  async appendMessage(em: EntityManager, request: ExceptionRequestEntity, author: MessageAuthor, body: string, now: Date): Promise<RequestMessageEntity> {
-    const message = Object.assign(new RequestMessageEntity(), { id: randomUUID(), requestId: request.id, author, body, createdAt: now });
-    await this.requests.insertMessage(em, message);
-    await this.audit.append(em, {
-      requestId: request.id,
-      tenantId: request.tenantId,
-      type: 'message.posted',
-      actor: { kind: author.kind, userId: author.userId },
-      at: now,
-      data: { messageId: message.id },
-    });
-    return message;
-  }
-
   async listMessages(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<MessageView>> {
     await this.findVisible(caller, id);
     return pageFor(await this.requests.listMessages(id, limit, cursor), (view) => messageFor(caller, view));
@@ -189,12 +121,6 @@ export class RequestsService {
 
   private async findVisible(caller: Caller, id: string): Promise<ExceptionRequestEntity> {
     const request = await this.requests.find(id, visibleTenant(caller));
-    if (!request) throw new NotFoundError('Exception request', id);
-    return request;
-  }
-
-  private async lockVisible(em: EntityManager, caller: Caller, id: string): Promise<ExceptionRequestEntity> {
-    const request = await this.requests.lock(em, id, visibleTenant(caller));
     if (!request) throw new NotFoundError('Exception request', id);
     return request;
   }

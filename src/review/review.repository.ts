@@ -14,6 +14,16 @@ export interface QueueCounts {
   medianBusinessMsToDecision: number | null;
 }
 
+interface CountsRow {
+  waiting: number;
+  in_review: number;
+  info_requested: number;
+  at_risk: number;
+  breached: number;
+  decided: number;
+  median_ms: string | number | null;
+}
+
 // Waiting: in the queue, or claimed with a lapsed lease (the reaper may not have run yet).
 const WAITING = `(r.status = 'submitted' OR (r.status = 'in_review' AND r.claim_expires_at <= :now))`;
 
@@ -26,20 +36,22 @@ export class ReviewRepository {
    * SKIP LOCKED lets parallel claims each take a different row instead of queueing on one.
    */
   lockNextWaiting(em: EntityManager, now: Date, reviewerTenantId: string): Promise<ExceptionRequestEntity | null> {
-    return em
-      .getRepository(ExceptionRequestEntity)
-      .createQueryBuilder('r')
-      .where(WAITING, { now })
-      // A reviewer may not decide their own tenant's requests: those come only when nothing else waits.
-      .orderBy('(r.tenant_id = :reviewerTenantId)', 'ASC')
-      .setParameter('reviewerTenantId', reviewerTenantId)
-      .addOrderBy('r.sla_due_at', 'ASC')
-      .addOrderBy('r.created_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getOne();
+    return (
+      em
+        .getRepository(ExceptionRequestEntity)
+        .createQueryBuilder('r')
+        .where(WAITING, { now })
+        // A reviewer may not decide their own tenant's requests: those come only when nothing else waits.
+        .orderBy('(r.tenant_id = :reviewerTenantId)', 'ASC')
+        .setParameter('reviewerTenantId', reviewerTenantId)
+        .addOrderBy('r.sla_due_at', 'ASC')
+        .addOrderBy('r.created_at', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .limit(1)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getOne()
+    );
   }
 
   async lapsedClaimIds(now: Date, limit = 100): Promise<string[]> {
@@ -54,7 +66,7 @@ export class ReviewRepository {
   }
 
   async counts(now: Date): Promise<QueueCounts> {
-    const [row] = await this.dataSource.query(
+    const [row]: CountsRow[] = await this.dataSource.query(
       `SELECT
          count(*) FILTER (WHERE ${WAITING.replaceAll(':now', '$1')})::int AS waiting,
          count(*) FILTER (WHERE r.status = 'in_review' AND r.claim_expires_at > $1)::int AS in_review,
@@ -66,7 +78,7 @@ export class ReviewRepository {
        FROM exception_requests r`,
       [now],
     );
-    const [oldest] = await this.dataSource.query(
+    const [oldest]: ({ id: string; created_at: Date } | undefined)[] = await this.dataSource.query(
       `SELECT r.id, r.created_at FROM exception_requests r WHERE ${WAITING.replaceAll(':now', '$1')} ORDER BY r.created_at, r.id LIMIT 1`,
       [now],
     );

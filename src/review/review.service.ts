@@ -1,27 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository.js';
-import type { KnownIssueNumber } from '../classification/domain/known-issues.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { OutboxRepository } from '../database/outbox/outbox.repository.js';
-import { ExceptionGrantEntity } from '../grants/exception-grant.entity.js';
-import { GrantFeedRepository } from '../grants/grant-feed.repository.js';
-import { GrantsRepository } from '../grants/grants.repository.js';
+import { OutboxRepository } from '../queue/outbox/outbox.repository.js';
+import { GrantsService } from '../grants/grants.service.js';
 import { isReviewLead, type Caller } from '../platform/auth/caller.js';
 import { Clock } from '../platform/clock.js';
 import type { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
 import { IdempotencyService, type Outcome } from '../platform/idempotency/idempotency.service.js';
-import { DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../platform/errors/domain-error.js';
-import { grantTimerJobs, infoRequestedJob, requestDecidedJob, type JobSpec } from '../queue/jobs.js';
-import { ClaimLease, leaseOf } from '../requests/claim-lease.js';
+import { DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../shared/domain-error.js';
+import { infoRequestedJob, requestDecidedJob, type JobSpec } from '../queue/jobs.js';
+import { ClaimLease, leaseOf } from './claim-lease.js';
 import { nextStatus, type RequestAction } from '../requests/domain/request-lifecycle.js';
-import type { ExceptionRequestEntity, PersonRef } from '../requests/exception-request.entity.js';
+import type { ExceptionRequestEntity } from '../requests/exception-request.entity.js';
+import type { PersonRef } from '../shared/person.js';
 import { RequestTransitions, type Actor } from '../requests/request-transitions.js';
 import { toRequestView, type RequestView } from '../requests/request.views.js';
 import { RequestsRepository } from '../requests/requests.repository.js';
-import { RequestsService } from '../requests/requests.service.js';
+import { ConversationService } from './conversation.service.js';
 import { SlaService } from '../sla/sla.service.js';
 import { claimantRefusal, conflictOfInterest, grantProblems } from './domain/review-rules.js';
 import type { DecisionDto, ReassignDto, RequestInfoDto } from './dto/review-actions.dto.js';
@@ -38,13 +35,11 @@ export class ReviewService {
     private readonly dataSource: DataSource,
     private readonly queue: ReviewRepository,
     private readonly requests: RequestsRepository,
-    private readonly requestsService: RequestsService,
+    private readonly conversation: ConversationService,
     private readonly transitions: RequestTransitions,
     private readonly lease: ClaimLease,
     private readonly sla: SlaService,
-    private readonly grants: GrantsRepository,
-    private readonly grantFeed: GrantFeedRepository,
-    private readonly audit: AuditRepository,
+    private readonly grants: GrantsService,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyService,
@@ -60,7 +55,9 @@ export class ReviewService {
       const jobs: JobSpec[] = [];
       if (request.status === 'in_review') jobs.push(...(await this.releaseLapsed(em, request, now)));
       jobs.push(...this.lease.take(request, personOf(caller), now));
-      await this.transitions.apply(em, request, 'claim', reviewerActor(caller), now, { leaseExpiresAt: request.claimExpiresAt!.toISOString() });
+      await this.transitions.apply(em, request, 'claim', reviewerActor(caller), now, {
+        leaseExpiresAt: request.claimExpiresAt!.toISOString(),
+      });
       await this.outbox.enqueue(em, jobs, now);
       return toRequestView(request);
     });
@@ -82,21 +79,18 @@ export class ReviewService {
       const request = await this.lockRequest(em, id);
       const now = this.clock.now();
       // Reviewers are staff of the platform tenant: the only directory whose tokens carry the role.
-      const to: PersonRef = { tenantId: this.config.auth.platformTenantId, userId: input.reviewerId.toLowerCase(), upn: null, name: input.reviewerName ?? null };
-      const from = request.assignee;
-      if (request.status === 'submitted') {
-        const jobs = this.lease.take(request, to, now);
-        await this.transitions.apply(em, request, 'claim', reviewerActor(caller), now, { assignedBy: caller.userId, assignee: to.userId });
-        await this.outbox.enqueue(em, jobs, now);
-      } else if (request.status === 'in_review') {
-        const jobs = this.lease.take(request, to, now);
-        request.updatedAt = now;
-        await this.requests.save(em, request);
-        await this.audit.append(em, { requestId: request.id, tenantId: request.tenantId, type: 'request.reassigned', actor: reviewerActor(caller), at: now, from: 'in_review', to: 'in_review', data: { from: from?.userId ?? null, to: to.userId } });
-        await this.outbox.enqueue(em, jobs, now);
-      } else {
-        throw new DomainError('invalid_state', `A request that is ${request.status} cannot be reassigned.`, { currentStatus: request.status, action: 'reassign' });
-      }
+      const to: PersonRef = {
+        tenantId: this.config.auth.platformTenantId,
+        userId: input.reviewerId.toLowerCase(),
+        upn: null,
+        name: input.reviewerName ?? null,
+      };
+      const from = request.assignee?.userId ?? null;
+      nextStatus(request.status, 'reassign');
+      const jobs = this.lease.take(request, to, now);
+      const data = request.status === 'submitted' ? { assignedBy: caller.userId, assignee: to.userId } : { from, to: to.userId };
+      await this.transitions.apply(em, request, 'reassign', reviewerActor(caller), now, data);
+      await this.outbox.enqueue(em, jobs, now);
       return toRequestView(request);
     });
   }
@@ -105,8 +99,18 @@ export class ReviewService {
   requestInfo(caller: Caller, id: string, input: RequestInfoDto, key: IdempotencyKey | null = null): Promise<Outcome<RequestView>> {
     return this.actOnce(caller, key, id, 'request_info', async (em, request, now) => {
       this.assertClaimant(request, caller, now);
-      const message = await this.requestsService.appendMessage(em, request, { kind: 'reviewer', userId: caller.userId, name: caller.name }, input.message, now);
-      const jobs = [...this.lease.end(request, true), ...(await this.sla.pause(em, request, now)), infoRequestedJob(request.id, message.id)];
+      const message = await this.conversation.appendMessage(
+        em,
+        request,
+        { kind: 'reviewer', userId: caller.userId, name: caller.name },
+        input.message,
+        now,
+      );
+      const jobs = [
+        ...this.lease.end(request, true),
+        ...(await this.sla.pause(em, request, now)),
+        infoRequestedJob(request.id, message.id),
+      ];
       await this.transitions.apply(em, request, 'request_info', reviewerActor(caller), now, { messageId: message.id });
       return jobs;
     });
@@ -133,25 +137,35 @@ export class ReviewService {
         knownIssue,
         knownIssueCorrected: knownIssue !== request.classification.knownIssue,
       };
-      request.knownIssue = knownIssue as KnownIssueNumber | null;
-      const grant = input.outcome === 'approved' && input.grant ? this.newGrant(request, input.grant, decidedBy, now) : null;
+      request.knownIssue = knownIssue;
+      const grant = input.outcome === 'approved' && input.grant ? input.grant : null;
+      request.grantId = grant ? randomUUID() : null;
+      const jobs = [
+        ...this.lease.end(request, true),
+        ...(await this.sla.stopAtDecision(em, request, now)),
+        requestDecidedJob(request.id, input.outcome),
+      ];
+      await this.transitions.apply(em, request, action, reviewerActor(caller), now, {
+        outcome: input.outcome,
+        reason: input.reason,
+        knownIssue,
+        grantId: request.grantId,
+      });
       if (grant) {
-        await this.grants.insert(em, grant);
-        await this.grantFeed.append(em, 'created', grant, now);
-        request.grantId = grant.id;
-      }
-      const jobs = [...this.lease.end(request, true), ...(await this.sla.decide(em, request, now)), requestDecidedJob(request.id, input.outcome)];
-      if (grant) jobs.push(...grantTimerJobs(grant.id, grant.expiresAt, now));
-      await this.transitions.apply(em, request, action, reviewerActor(caller), now, { outcome: input.outcome, reason: input.reason, knownIssue, grantId: grant?.id ?? null });
-      if (grant) {
-        await this.audit.append(em, {
-          requestId: request.id,
-          tenantId: request.tenantId,
-          type: 'grant.created',
-          actor: reviewerActor(caller),
-          at: now,
-          data: { grantId: grant.id, userIds: grant.userIds, surfaces: grant.surfaces, expiresAt: grant.expiresAt.toISOString() },
-        });
+        const { userIds, surfaces, expiresAt } = grant;
+        await this.grants.create(
+          em,
+          {
+            id: request.grantId!,
+            requestId: request.id,
+            tenantId: request.tenantId,
+            userIds,
+            surfaces,
+            expiresAt: new Date(expiresAt),
+            createdBy: decidedBy,
+          },
+          now,
+        );
       }
       return jobs;
     });
@@ -211,7 +225,13 @@ export class ReviewService {
   }
 
   /** The same, for actions that create something: a retry with the same Idempotency-Key answers the first result. */
-  private actOnce(caller: Caller, key: IdempotencyKey | null, id: string, action: RequestAction, run: ActionBody): Promise<Outcome<RequestView>> {
+  private actOnce(
+    caller: Caller,
+    key: IdempotencyKey | null,
+    id: string,
+    action: RequestAction,
+    run: ActionBody,
+  ): Promise<Outcome<RequestView>> {
     return this.dataSource.transaction((em) => this.idempotency.once(em, key, () => this.actIn(em, id, action, run), 200));
   }
 
@@ -233,27 +253,10 @@ export class ReviewService {
     const refusal = claimantRefusal(leaseOf(request), caller, now);
     if (refusal === 'not_claimant') throw new ForbiddenError('Only the reviewer who claimed this request may act on it.');
     if (refusal === 'claim_expired') {
-      throw new DomainError('conflict', 'Your claim on this request has expired; claim it again from the queue.', { currentStatus: request.status });
+      throw new DomainError('conflict', 'Your claim on this request has expired; claim it again from the queue.', {
+        currentStatus: request.status,
+      });
     }
-  }
-
-  private newGrant(request: ExceptionRequestEntity, spec: NonNullable<DecisionDto['grant']>, createdBy: PersonRef, now: Date): ExceptionGrantEntity {
-    return Object.assign(new ExceptionGrantEntity(), {
-      id: randomUUID(),
-      requestId: request.id,
-      tenantId: request.tenantId,
-      userIds: spec.userIds.map((u) => u.toLowerCase()),
-      surfaces: spec.surfaces,
-      validFrom: now,
-      expiresAt: new Date(spec.expiresAt),
-      createdBy,
-      createdAt: now,
-      revokedAt: null,
-      revokedBy: null,
-      revokeReason: null,
-      useCount: 0,
-      lastUsedAt: null,
-    });
   }
 }
 

@@ -5,10 +5,33 @@ import { NotificationsRepository } from '../notifications/notifications.reposito
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { cancelSlaTimerJobs, slaTimerJobs, type JobSpec } from '../queue/jobs.js';
-import type { ExceptionRequestEntity } from '../requests/exception-request.entity.js';
 import { BusinessCalendar } from './domain/business-calendar.js';
 import { publicHolidayDates } from './domain/holidays.js';
-import { businessTimeToDecision, decidedState, dueTransitions, resumeClock, runningState, startClock, type SlaPolicy, type SlaTimes } from './domain/sla-clock.js';
+import type { SlaState } from './domain/sla-state.js';
+import {
+  businessTimeToDecision,
+  decidedState,
+  dueTransitions,
+  resumeClock,
+  runningState,
+  startClock,
+  type SlaPolicy,
+  type SlaTimes,
+} from './domain/sla-clock.js';
+
+/** What the SLA clock reads and writes on a request (the request's own fields, by shape). */
+export interface SlaTracked {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly title: string;
+  readonly createdAt: Date;
+  slaDueAt: Date;
+  slaAtRiskAt: Date;
+  slaState: SlaState;
+  slaPausedAt: Date | null;
+  slaPausedMs: number;
+  businessMsToDecision: number | null;
+}
 
 /**
  * Applies the SLA clock (domain/sla-clock.ts) to requests, with the calendar the SLA_* variables
@@ -36,7 +59,7 @@ export class SlaService {
   }
 
   /** A new request's clock starts at filing. */
-  start(request: ExceptionRequestEntity, now: Date): JobSpec[] {
+  start(request: SlaTracked, now: Date): JobSpec[] {
     const times = startClock(this.calendar, this.policy, now);
     request.slaDueAt = times.dueAt;
     request.slaAtRiskAt = times.atRiskAt;
@@ -52,13 +75,22 @@ export class SlaService {
    * by the timers and the reconciler, and before every pause and after every resume, so that no
    * transition is skipped when a timer was late.
    */
-  async advance(em: EntityManager, request: ExceptionRequestEntity, now: Date): Promise<string[]> {
+  async advance(em: EntityManager, request: SlaTracked, now: Date): Promise<string[]> {
     const transitions = dueTransitions(request.slaState, timesOf(request), now);
     for (const to of transitions) {
       const from = request.slaState;
       request.slaState = to;
       const data = { dueAt: request.slaDueAt.toISOString(), atRiskAt: request.slaAtRiskAt.toISOString() };
-      await this.audit.append(em, { requestId: request.id, tenantId: request.tenantId, type: `sla.${to}`, actor: { kind: 'system', userId: null }, at: now, from, to, data });
+      await this.audit.append(em, {
+        requestId: request.id,
+        tenantId: request.tenantId,
+        type: `sla.${to}`,
+        actor: { kind: 'system', userId: null },
+        at: now,
+        from,
+        to,
+        data,
+      });
       await this.notifications.record(
         {
           kind: `sla.${to}`,
@@ -76,7 +108,7 @@ export class SlaService {
   }
 
   /** Waiting on the partner: what was due happens first, then the clock stops and its timers go. */
-  async pause(em: EntityManager, request: ExceptionRequestEntity, now: Date): Promise<JobSpec[]> {
+  async pause(em: EntityManager, request: SlaTracked, now: Date): Promise<JobSpec[]> {
     await this.advance(em, request, now);
     request.slaState = 'paused';
     request.slaPausedAt = now;
@@ -84,7 +116,7 @@ export class SlaService {
   }
 
   /** The partner answered: the due times move by the paused business time, and the clock runs on. */
-  async resume(em: EntityManager, request: ExceptionRequestEntity, now: Date): Promise<JobSpec[]> {
+  async resume(em: EntityManager, request: SlaTracked, now: Date): Promise<JobSpec[]> {
     const pausedAt = request.slaPausedAt ?? now;
     // The state the clock had when it stopped (everything due then was written before the pause).
     request.slaState = runningState(timesOf(request), pausedAt);
@@ -98,7 +130,7 @@ export class SlaService {
   }
 
   /** A decision stops the clock for good: met if in time, breached if late (what fell due first is written). */
-  async decide(em: EntityManager, request: ExceptionRequestEntity, now: Date): Promise<JobSpec[]> {
+  async stopAtDecision(em: EntityManager, request: SlaTracked, now: Date): Promise<JobSpec[]> {
     await this.advance(em, request, now);
     request.slaState = decidedState(timesOf(request), now);
     request.businessMsToDecision = businessTimeToDecision(this.calendar, request.createdAt, now, request.slaPausedMs);
@@ -106,7 +138,7 @@ export class SlaService {
   }
 
   /** A withdrawn request needs no timers; a paused clock keeps the state it had when it stopped. */
-  stop(request: ExceptionRequestEntity): JobSpec[] {
+  stop(request: SlaTracked): JobSpec[] {
     if (request.slaPausedAt) {
       request.slaState = runningState(timesOf(request), request.slaPausedAt);
       request.slaPausedAt = null;
@@ -115,6 +147,6 @@ export class SlaService {
   }
 }
 
-export function timesOf(request: Pick<ExceptionRequestEntity, 'slaDueAt' | 'slaAtRiskAt'>): SlaTimes {
+export function timesOf(request: Pick<SlaTracked, 'slaDueAt' | 'slaAtRiskAt'>): SlaTimes {
   return { dueAt: request.slaDueAt, atRiskAt: request.slaAtRiskAt };
 }

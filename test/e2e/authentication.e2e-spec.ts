@@ -77,7 +77,7 @@ describe('authentication', () => {
     it('accepts an ES256 token as well as RS256', async () => {
       const tenantId = randomUUID();
       const token = await t.tokens.mint({ tenantId, key: esKey });
-      expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).alg).toBe('ES256');
+      expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).alg).toBe('ES256');
       const filed = await t.http.post('/v1/exception-requests', buildRequestBody(), { token });
       expect(filed.status).toBe(201);
       expect(filed.body.tenantId).toBe(tenantId);
@@ -119,16 +119,23 @@ describe('authentication', () => {
     ['garbage instead of a scheme and token', async () => 'garbage'],
     ['a bearer token that is not a JWT', async () => 'Bearer not-a-jwt'],
     ['a valid token under another scheme', async (tid) => `Token ${await t.tokens.mint({ tenantId: tid })}`],
-    ['a token signed by a key not in the JWKS', async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, key: await newSigningKey('RS256') })}`],
+    [
+      'a token signed by a key not in the JWKS',
+      async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, key: await newSigningKey('RS256') })}`,
+    ],
     [
       'a token signed by another key that claims the trusted kid',
       async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, key: { ...(await newSigningKey('RS256')), kid: rsKey.kid } })}`,
     ],
     ['alg "none" with an empty signature', async (tid) => `Bearer ${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(adminClaims(tid))}.`],
-    ['alg "NONE" naming the trusted kid', async (tid) => `Bearer ${b64url({ alg: 'NONE', typ: 'JWT', kid: rsKey.kid })}.${b64url(adminClaims(tid))}.`],
+    [
+      'alg "NONE" naming the trusted kid',
+      async (tid) => `Bearer ${b64url({ alg: 'NONE', typ: 'JWT', kid: rsKey.kid })}.${b64url(adminClaims(tid))}.`,
+    ],
     [
       'HS256 with a shared secret',
-      async (tid) => `Bearer ${await signRaw(adminClaims(tid), 'HS256', new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!!'), rsKey.kid)}`,
+      async (tid) =>
+        `Bearer ${await signRaw(adminClaims(tid), 'HS256', new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!!'), rsKey.kid)}`,
     ],
     [
       'HS256 keyed with the trusted RSA public key (key confusion)',
@@ -145,10 +152,22 @@ describe('authentication', () => {
       },
     ],
     // Same RSA key that RS256 is accepted from above: only the algorithm differs.
-    ['RS384 from a trusted RSA key', async (tid) => `Bearer ${await signRaw(adminClaims(tid), 'RS384', looseRsa.privateKey, looseRsa.kid)}`],
-    ['PS256 from a trusted RSA key', async (tid) => `Bearer ${await signRaw(adminClaims(tid), 'PS256', looseRsa.privateKey, looseRsa.kid)}`],
-    ['expired 5 minutes ago (beyond the skew)', async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, expiresInSeconds: -300, notBeforeSeconds: -900 })}`],
-    ['nbf 5 minutes in the future', async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, notBeforeSeconds: 300, expiresInSeconds: 900 })}`],
+    [
+      'RS384 from a trusted RSA key',
+      async (tid) => `Bearer ${await signRaw(adminClaims(tid), 'RS384', looseRsa.privateKey, looseRsa.kid)}`,
+    ],
+    [
+      'PS256 from a trusted RSA key',
+      async (tid) => `Bearer ${await signRaw(adminClaims(tid), 'PS256', looseRsa.privateKey, looseRsa.kid)}`,
+    ],
+    [
+      'expired 5 minutes ago (beyond the skew)',
+      async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, expiresInSeconds: -300, notBeforeSeconds: -900 })}`,
+    ],
+    [
+      'nbf 5 minutes in the future',
+      async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, notBeforeSeconds: 300, expiresInSeconds: 900 })}`,
+    ],
     ['no exp at all', async (tid) => `Bearer ${await signRaw(adminClaims(tid, { exp: undefined }), 'RS256', rsKey.privateKey, rsKey.kid)}`],
     ['a wrong aud', async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, audience: 'api://some-other-api' })}`],
     ['a wrong iss', async (tid) => `Bearer ${await t.tokens.mint({ tenantId: tid, issuer: 'https://login.attacker.invalid/issuer' })}`],
@@ -157,7 +176,7 @@ describe('authentication', () => {
       'a tampered payload (roles raised to reviewer, signature kept)',
       async (tid) => {
         const [header, payload, signature] = (await t.tokens.mint({ tenantId: randomUUID() })).split('.');
-        const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
         return `Bearer ${header}.${b64url({ ...claims, tid, roles: [ROLE.adminAgent, ROLE.reviewer] })}.${signature}`;
       },
     ],
@@ -182,7 +201,7 @@ describe('authentication', () => {
     });
   });
 
-  it('answers 401 before looking at the target: a bad token on another tenant\'s request is 401, not 404', async () => {
+  it("answers 401 before looking at the target: a bad token on another tenant's request is 401, not 404", async () => {
     const owner = randomUUID();
     const filed = await t.http.post('/v1/exception-requests', buildRequestBody(), { token: await t.tokens.mint({ tenantId: owner }) });
     expect(filed.status).toBe(201);
@@ -231,7 +250,12 @@ describe('authentication against a remote JWKS (AUTH_JWKS_URL)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     t = await startTestApp(
-      { AUTH_JWKS_URL: `http://127.0.0.1:${port}/keys`, AUTH_JWKS_FILE: '', AUTH_JWKS_REFETCH_COOLDOWN_MS: String(COOLDOWN_MS), PROCESS_ROLE: 'api' },
+      {
+        AUTH_JWKS_URL: `http://127.0.0.1:${port}/keys`,
+        AUTH_JWKS_FILE: '',
+        AUTH_JWKS_REFETCH_COOLDOWN_MS: String(COOLDOWN_MS),
+        PROCESS_ROLE: 'api',
+      },
       new TokenFactory(keyA),
     );
   });
@@ -251,7 +275,7 @@ describe('authentication against a remote JWKS (AUTH_JWKS_URL)', () => {
 
     // An unknown kid is refetched only once the cooldown has passed since the last fetch, the first
     // one included. So B's first token is sent after the cooldown.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, fetchedAt[0]! + COOLDOWN_MS + 100 - Date.now())));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, fetchedAt[0] + COOLDOWN_MS + 100 - Date.now())));
 
     const tenantId = randomUUID();
     const filed = await t.http.post('/v1/exception-requests', buildRequestBody(), { token: await t.tokens.mint({ tenantId, key: keyB }) });
@@ -280,7 +304,12 @@ describe('a failing key server (AUTH_JWKS_URL answering 500)', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    t = await startTestApp({ AUTH_JWKS_URL: `http://127.0.0.1:${port}/keys`, AUTH_JWKS_FILE: '', AUTH_JWKS_REFETCH_COOLDOWN_MS: String(COOLDOWN_MS), PROCESS_ROLE: 'api' });
+    t = await startTestApp({
+      AUTH_JWKS_URL: `http://127.0.0.1:${port}/keys`,
+      AUTH_JWKS_FILE: '',
+      AUTH_JWKS_REFETCH_COOLDOWN_MS: String(COOLDOWN_MS),
+      PROCESS_ROLE: 'api',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -292,7 +321,7 @@ describe('a failing key server (AUTH_JWKS_URL answering 500)', () => {
     const send = async () => {
       const answers: HttpResponse[] = [];
       for (let batch = 0; batch < 10; batch++) {
-        const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => t.tokens.mint({ key: keys[i % keys.length]! })));
+        const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => t.tokens.mint({ key: keys[i % keys.length] })));
         answers.push(...(await Promise.all(tokens.map((token) => t.http.get('/v1/exception-requests', { token })))));
       }
       return answers;
@@ -331,9 +360,15 @@ describe('token lifetime and displayed claims', () => {
     expectInvalidToken(await t.http.get('/v1/exception-requests', { token: await sign(noIat) }));
 
     // Issued long ago and expiring soon: still a lifetime of hours, so refused too.
-    expectInvalidToken(await t.http.get('/v1/exception-requests', { token: await sign(adminClaims(tenantId, { iat: now() - 7200, nbf: now() - 7200, exp: now() + 60 })) }));
+    expectInvalidToken(
+      await t.http.get('/v1/exception-requests', {
+        token: await sign(adminClaims(tenantId, { iat: now() - 7200, nbf: now() - 7200, exp: now() + 60 })),
+      }),
+    );
 
-    expect((await t.http.get('/v1/exception-requests', { token: await sign(adminClaims(tenantId, { exp: now() + 3500 })) })).status).toBe(200);
+    expect((await t.http.get('/v1/exception-requests', { token: await sign(adminClaims(tenantId, { exp: now() + 3500 })) })).status).toBe(
+      200,
+    );
   });
 
   it.each([

@@ -12,11 +12,13 @@ type Partner = Awaited<ReturnType<typeof partnerTenant>>;
 
 /** The request endpoints of the roles table, each sent against one request id. */
 const ENDPOINTS: Record<string, (t: TestApp, id: string, token: string) => Promise<HttpResponse>> = {
-  file: (t, _id, token) => t.http.post('/v1/exception-requests', buildRequestBody(), { token, headers: { 'idempotency-key': randomUUID() } }),
+  file: (t, _id, token) =>
+    t.http.post('/v1/exception-requests', buildRequestBody(), { token, headers: { 'idempotency-key': randomUUID() } }),
   list: (t, _id, token) => t.http.get('/v1/exception-requests', { token }),
   read: (t, id, token) => t.http.get(`/v1/exception-requests/${id}`, { token }),
   withdraw: (t, id, token) => t.http.post(`/v1/exception-requests/${id}/withdraw`, { reason: 'no longer needed' }, { token }),
-  postMessage: (t, id, token) => t.http.post(`/v1/exception-requests/${id}/messages`, { body: 'hello' }, { token, headers: { 'idempotency-key': randomUUID() } }),
+  postMessage: (t, id, token) =>
+    t.http.post(`/v1/exception-requests/${id}/messages`, { body: 'hello' }, { token, headers: { 'idempotency-key': randomUUID() } }),
   listMessages: (t, id, token) => t.http.get(`/v1/exception-requests/${id}/messages`, { token }),
   listEvents: (t, id, token) => t.http.get(`/v1/exception-requests/${id}/events`, { token }),
 };
@@ -28,7 +30,8 @@ async function callAll(t: TestApp, id: string, token: string): Promise<Record<st
   return answers;
 }
 
-const statusesOf = (answers: Record<string, HttpResponse>) => Object.fromEntries(Object.entries(answers).map(([name, res]) => [name, res.status]));
+const statusesOf = (answers: Record<string, HttpResponse>) =>
+  Object.fromEntries(Object.entries(answers).map(([name, res]) => [name, res.status]));
 const everyEndpoint = (status: number) => Object.fromEntries(Object.keys(ENDPOINTS).map((name) => [name, status]));
 
 function expectProblems(answers: Record<string, HttpResponse>, status: number): void {
@@ -98,14 +101,17 @@ describe('authorization', () => {
 
     it('may not file: 403, nothing stored', async () => {
       const title = `reviewer filing ${randomUUID()}`;
-      const res = await t.http.post('/v1/exception-requests', buildRequestBody({ title }), { token: reviewer, headers: { 'idempotency-key': randomUUID() } });
+      const res = await t.http.post('/v1/exception-requests', buildRequestBody({ title }), {
+        token: reviewer,
+        headers: { 'idempotency-key': randomUUID() },
+      });
       expect(res.status).toBe(403);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(await countRows(t.db, 'exception_requests', 'title = $1', [title])).toBe(0);
       expect(await tenantRowCounts(t.db, reviewerTenant)).toMatchObject({ exception_requests: 0, idempotency_keys: 0 });
     });
 
-    it('may not withdraw a partner\'s request: 403, the request stays submitted', async () => {
+    it("may not withdraw a partner's request: 403, the request stays submitted", async () => {
       const request = await fileForA();
       const snapshot = await snapshotRequest(t, request.id);
       const res = await t.http.post(`/v1/exception-requests/${request.id}/withdraw`, {}, { token: reviewer });
@@ -115,7 +121,7 @@ describe('authorization', () => {
       expect(snapshot.row.status).toBe('submitted');
     });
 
-    it('reads and lists any tenant\'s requests, and keeps the conversation and audit trail', async () => {
+    it("reads and lists any tenant's requests, and keeps the conversation and audit trail", async () => {
       const request = await fileForA();
 
       const read = await t.http.get(`/v1/exception-requests/${request.id}`, { token: reviewer });
@@ -140,7 +146,7 @@ describe('authorization', () => {
       expect(events.body.items[1].actor.kind).toBe('reviewer');
     });
 
-    it('a review lead may do what a reviewer may: read, list, message and follow another tenant\'s request', async () => {
+    it("a review lead may do what a reviewer may: read, list, message and follow another tenant's request", async () => {
       const lead = await t.tokens.mint({ role: ROLE.reviewLead });
       const request = await fileForA();
 
@@ -200,8 +206,16 @@ describe('authorization', () => {
 
     it('refuses the enforcement role on a user (not app-only) token everywhere', async () => {
       const userWithRole = await t.tokens.mint({ role: ROLE.enforcement });
-      expect((await t.http.get(`/v1/enforcement/status?tenantId=${tenantA.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, { token: userWithRole })).status).toBe(403);
-      expect((await t.http.post('/v1/enforcement/evaluate', { surface: 'delegated_admin', claims: {} }, { token: userWithRole })).status).toBe(403);
+      expect(
+        (
+          await t.http.get(`/v1/enforcement/status?tenantId=${tenantA.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, {
+            token: userWithRole,
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await t.http.post('/v1/enforcement/evaluate', { surface: 'delegated_admin', claims: {} }, { token: userWithRole })).status,
+      ).toBe(403);
       expect((await t.http.get('/v1/known-issues', { token: userWithRole })).status).toBe(403);
     });
 
@@ -212,7 +226,9 @@ describe('authorization', () => {
       for (const item of english.body.items) expect(item.title).not.toMatch(JAPANESE);
       for (const item of japanese.body.items) expect(item.title).toMatch(JAPANESE);
       // Same issues, same facts: only the language changes.
-      expect(japanese.body.items.map((i: { eligibility: string }) => i.eligibility)).toEqual(english.body.items.map((i: { eligibility: string }) => i.eligibility));
+      expect(japanese.body.items.map((i: { eligibility: string }) => i.eligibility)).toEqual(
+        english.body.items.map((i: { eligibility: string }) => i.eligibility),
+      );
     });
   });
 
@@ -223,7 +239,7 @@ describe('authorization', () => {
       tenantB = await partnerTenant(t.tokens);
     });
 
-    it('answers another tenant\'s request 404 (never 403) on every endpoint, and leaves it unchanged', async () => {
+    it("answers another tenant's request 404 (never 403) on every endpoint, and leaves it unchanged", async () => {
       const request = await fileForA();
       const snapshot = await snapshotRequest(t, request.id);
       const countsA = await tenantRowCounts(t.db, tenantA.tenantId);
@@ -232,7 +248,7 @@ describe('authorization', () => {
       for (const token of [tenantB.adminAgent, tenantB.globalAdmin]) {
         const answers: Record<string, HttpResponse> = {};
         for (const name of ['read', 'withdraw', 'postMessage', 'listMessages', 'listEvents']) {
-          answers[name] = await ENDPOINTS[name]!(t, request.id, token);
+          answers[name] = await ENDPOINTS[name](t, request.id, token);
         }
         expect(statusesOf(answers)).toEqual({ read: 404, withdraw: 404, postMessage: 404, listMessages: 404, listEvents: 404 });
         expectProblems(answers, 404);
@@ -246,7 +262,7 @@ describe('authorization', () => {
       expect(await tenantRowCounts(t.db, tenantB.tenantId)).toEqual(countsB);
     });
 
-    it('answers another tenant\'s request exactly like one that does not exist', async () => {
+    it("answers another tenant's request exactly like one that does not exist", async () => {
       const request = await fileForA();
       const theirs = await t.http.get(`/v1/exception-requests/${request.id}`, { token: tenantB.adminAgent });
       const missing = await t.http.get(`/v1/exception-requests/${randomUUID()}`, { token: tenantB.adminAgent });
@@ -255,7 +271,7 @@ describe('authorization', () => {
       expect(theirs.body.detail.replace(request.id, '<id>')).toBe(missing.body.detail.replace(/[0-9a-f-]{36}/, '<id>'));
     });
 
-    it('never lists another tenant\'s requests, even when asked for them with ?tenantId=', async () => {
+    it("never lists another tenant's requests, even when asked for them with ?tenantId=", async () => {
       const a = await fileForA();
       const b = await t.http.post('/v1/exception-requests', buildRequestBody(), { token: tenantB.adminAgent });
       expect(b.status).toBe(201);
@@ -275,7 +291,7 @@ describe('authorization', () => {
       expect(listA.body.items.map((r: { id: string }) => r.id)).not.toContain(b.body.id);
     });
 
-    it('does not replay another tenant\'s answer for the same Idempotency-Key', async () => {
+    it("does not replay another tenant's answer for the same Idempotency-Key", async () => {
       const key = randomUUID();
       const body = buildRequestBody();
       const fromA = await t.http.post('/v1/exception-requests', body, { token: tenantA.adminAgent, headers: { 'idempotency-key': key } });

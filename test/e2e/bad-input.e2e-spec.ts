@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../src/requests/dto/file-request.dto.js';
-import { MESSAGE_MAX } from '../../src/requests/dto/request-actions.dto.js';
+import { MESSAGE_MAX } from '../../src/review/dto/conversation.dto.js';
 import { buildRequestBody, tenantRowCounts } from '../support/factories.js';
 import type { HttpResponse } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -11,7 +11,8 @@ const FILE = '/v1/exception-requests';
 const THIRD_PARTY = { provider: 'Duo Security', integrationMethod: 'custom_controls', providerConfirmedClaimCannotFlow: true };
 
 /** What leaks internals: a stack frame, a source path, SQL or a driver error. */
-const INTERNALS = /\bat .+:\d+:\d+|\.(ts|js):\d+|node_modules|"stack"|\bSELECT\b|\bINSERT\b|\bUPDATE\b|QueryFailedError|duplicate key|violates|relation "/;
+const INTERNALS =
+  /\bat .+:\d+:\d+|\.(ts|js):\d+|node_modules|"stack"|\bSELECT\b|\bINSERT\b|\bUPDATE\b|QueryFailedError|duplicate key|violates|relation "/;
 
 /**
  * An RFC 9457 answer with this status, naming (at least) these fields in `errors`, and nothing of
@@ -38,7 +39,7 @@ function expectProblem(res: HttpResponse, status: number, fields: string[] = [])
 function edit(body: Record<string, unknown>, path: string, value?: unknown, remove = false): Record<string, unknown> {
   const copy = structuredClone(body);
   const parts = path.split('.');
-  let node = copy as Record<string, unknown>;
+  let node = copy;
   for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
   const last = parts.at(-1)!;
   if (remove) delete node[last];
@@ -82,9 +83,15 @@ describe('bad input is refused with problem details, and nothing is stored', () 
     it.each([
       ['malformed JSON', '{"title": "x",', 'application/json'],
       ['JSON with a trailing comma', '{"title": "x",}', 'application/json'],
-      ['a prototype-poisoning __proto__ key', JSON.stringify({ ...buildRequestBody() }).replace(/^\{/, '{"__proto__":{"admin":true},'), 'application/json'],
+      [
+        'a prototype-poisoning __proto__ key',
+        JSON.stringify({ ...buildRequestBody() }).replace(/^\{/, '{"__proto__":{"admin":true},'),
+        'application/json',
+      ],
     ])('%s -> 400', async (_, raw, contentType) => {
-      const res = await unchanged(() => t.http.post(FILE, undefined, { token: partner.adminAgent, raw, headers: { 'content-type': contentType } }));
+      const res = await unchanged(() =>
+        t.http.post(FILE, undefined, { token: partner.adminAgent, raw, headers: { 'content-type': contentType } }),
+      );
       expectProblem(res, 400);
     });
 
@@ -109,7 +116,11 @@ describe('bad input is refused with problem details, and nothing is stored', () 
 
     it('refuses a valid body sent as text/plain (4xx problem+json)', async () => {
       const res = await unchanged(() =>
-        t.http.post(FILE, undefined, { token: partner.adminAgent, raw: JSON.stringify(buildRequestBody()), headers: { 'content-type': 'text/plain' } }),
+        t.http.post(FILE, undefined, {
+          token: partner.adminAgent,
+          raw: JSON.stringify(buildRequestBody()),
+          headers: { 'content-type': 'text/plain' },
+        }),
       );
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
@@ -147,7 +158,11 @@ describe('bad input is refused with problem details, and nothing is stored', () 
       ['contact an array', buildRequestBody({ contact: [] }), 'contact'],
       ['contact.email a number', withField('contact.email', 12345), 'contact.email'],
       ['thirdPartyMfa a string', buildRequestBody({ thirdPartyMfa: 'Duo' }), 'thirdPartyMfa'],
-      ['providerConfirmedClaimCannotFlow "yes"', withField('thirdPartyMfa.providerConfirmedClaimCannotFlow', 'yes'), 'thirdPartyMfa.providerConfirmedClaimCannotFlow'],
+      [
+        'providerConfirmedClaimCannotFlow "yes"',
+        withField('thirdPartyMfa.providerConfirmedClaimCannotFlow', 'yes'),
+        'thirdPartyMfa.providerConfirmedClaimCannotFlow',
+      ],
       ['integrationMethod a boolean', withField('thirdPartyMfa.integrationMethod', true), 'thirdPartyMfa.integrationMethod'],
       ['topic a number', buildRequestBody({ topic: 1 }), 'topic'],
     ])('%s', async (_, body, field) => {
@@ -181,7 +196,11 @@ describe('bad input is refused with problem details, and nothing is stored', () 
       ['an empty description', buildRequestBody({ description: '' }), 'description'],
       ['a whitespace-only description', buildRequestBody({ description: '   \n\n  ' }), 'description'],
       [`a title of ${TITLE_MAX + 1} characters`, buildRequestBody({ title: 't'.repeat(TITLE_MAX + 1) }), 'title'],
-      [`a description of ${DESCRIPTION_MAX + 1} characters`, buildRequestBody({ description: 'd'.repeat(DESCRIPTION_MAX + 1) }), 'description'],
+      [
+        `a description of ${DESCRIPTION_MAX + 1} characters`,
+        buildRequestBody({ description: 'd'.repeat(DESCRIPTION_MAX + 1) }),
+        'description',
+      ],
       ['a bad email', withField('contact.email', 'aiko.tanaka-at-partner.example'), 'contact.email'],
       ['an email without a domain', withField('contact.email', 'aiko@'), 'contact.email'],
       ['a bad phone', withField('contact.phone', 'call me maybe'), 'contact.phone'],
@@ -189,7 +208,11 @@ describe('bad input is refused with problem details, and nothing is stored', () 
       ['a blank contact name', withField('contact.name', '   '), 'contact.name'],
       ['a non-UUID in affectedUserIds', buildRequestBody({ affectedUserIds: [randomUUID(), 'not-a-uuid'] }), 'affectedUserIds'],
       ['duplicate affectedUserIds', buildRequestBody({ affectedUserIds: [upper, upper] }), 'affectedUserIds'],
-      ['affectedUserIds repeating an id in another case', buildRequestBody({ affectedUserIds: [upper, upper.toLowerCase()] }), 'affectedUserIds'],
+      [
+        'affectedUserIds repeating an id in another case',
+        buildRequestBody({ affectedUserIds: [upper, upper.toLowerCase()] }),
+        'affectedUserIds',
+      ],
       ['empty affectedUserIds', buildRequestBody({ affectedUserIds: [] }), 'affectedUserIds'],
       ['empty surfaces', buildRequestBody({ surfaces: [] }), 'surfaces'],
       ['an unknown surface', buildRequestBody({ surfaces: ['azure_portal'] }), 'surfaces'],
@@ -210,7 +233,9 @@ describe('bad input is refused with problem details, and nothing is stored', () 
     });
 
     it('reports a shape problem as 400 even when another field is merely not allowed', async () => {
-      const res = await unchanged(() => t.http.post(FILE, buildRequestBody({ title: 7, surfaces: ['azure_portal'] }), { token: partner.adminAgent }));
+      const res = await unchanged(() =>
+        t.http.post(FILE, buildRequestBody({ title: 7, surfaces: ['azure_portal'] }), { token: partner.adminAgent }),
+      );
       expectProblem(res, 400, ['title']);
     });
   });
@@ -235,7 +260,8 @@ describe('bad input is refused with problem details, and nothing is stored', () 
     it('accepts Japanese text and stores it unchanged', async () => {
       const body = buildRequestBody({
         title: 'Exchange Online PowerShell で多要素認証を完了できません',
-        description: '当社の管理エージェントは委任管理者特権で顧客のメールボックスを管理していますが、モジュールが MFA に対応していません。🙏',
+        description:
+          '当社の管理エージェントは委任管理者特権で顧客のメールボックスを管理していますが、モジュールが MFA に対応していません。🙏',
         contact: { name: '田中 愛子', email: 'aiko.tanaka@partner.example' },
       });
       const res = await t.http.post(FILE, body, { token: partner.adminAgent });
@@ -312,8 +338,16 @@ describe('bad input is refused with problem details, and nothing is stored', () 
 
     it('still accepts date-times with a zone in expiringBefore, from and to', async () => {
       for (const value of ['2026-11-24T09:00:00Z', '2026-11-24T18:00:00.123+09:00', '2026-11-24T09:00Z', '2026-11-24']) {
-        expect((await t.http.get(`/v1/exception-grants?expiringBefore=${encodeURIComponent(value)}`, { token: reviewer })).status).toBe(200);
-        expect((await t.http.get(`/v1/reports/classification?from=${encodeURIComponent(value)}&to=${encodeURIComponent(value)}`, { token: reviewer })).status).toBe(200);
+        expect((await t.http.get(`/v1/exception-grants?expiringBefore=${encodeURIComponent(value)}`, { token: reviewer })).status).toBe(
+          200,
+        );
+        expect(
+          (
+            await t.http.get(`/v1/reports/classification?from=${encodeURIComponent(value)}&to=${encodeURIComponent(value)}`, {
+              token: reviewer,
+            })
+          ).status,
+        ).toBe(200);
       }
     });
 
@@ -395,7 +429,9 @@ describe('bad input is refused with problem details, and nothing is stored', () 
     });
 
     it('still answers a good query (the 400s above are about the values)', async () => {
-      const res = await t.http.get(`${FILE}?limit=200&knownIssue=6&slaState=on_track&tenantId=${partner.tenantId}`, { token: partner.adminAgent });
+      const res = await t.http.get(`${FILE}?limit=200&knownIssue=6&slaState=on_track&tenantId=${partner.tenantId}`, {
+        token: partner.adminAgent,
+      });
       expect(res.status).toBe(200);
       expect(res.body.items.map((r: { id: string }) => r.id)).toContain(existingId);
     });
@@ -432,7 +468,9 @@ describe('bad input is refused with problem details, and nothing is stored', () 
       ['a JSON array', { raw: '["hello"]' }, ['(body)']],
       ['a JSON string', { raw: '"hello"' }, ['(body)']],
     ])('%s -> 400, no message row', async (_, options, fields) => {
-      const res = await unchanged(() => t.http.post(`${FILE}/${existingId}/messages`, undefined, { token: partner.adminAgent, ...options }));
+      const res = await unchanged(() =>
+        t.http.post(`${FILE}/${existingId}/messages`, undefined, { token: partner.adminAgent, ...options }),
+      );
       expectProblem(res, 400, fields);
     });
 

@@ -55,12 +55,17 @@ describe('reviewer decisions, release, reassign and the classification report', 
     expect(claimed.body.id).toBe(filed.id);
     return claimed.body;
   };
-  const decide = (id: string, body: unknown, by: Person = reviewer, app: TestApp = t) => app.http.post(`${REQUESTS}/${id}/decision`, body, { token: by.token });
+  const decide = (id: string, body: unknown, by: Person = reviewer, app: TestApp = t) =>
+    app.http.post(`${REQUESTS}/${id}/decision`, body, { token: by.token });
   /** Decides and records the decision for the report test at the end. */
   const decideOk = async (id: string, body: unknown, by: Person = reviewer, app: TestApp = t) => {
     const res = await decide(id, body, by, app);
     expect(res.status, res.text).toBe(200);
-    decided.push({ id, predicted: String(res.body.classification.knownIssue ?? 'none'), settled: String(res.body.decision.knownIssue ?? 'none') });
+    decided.push({
+      id,
+      predicted: String(res.body.classification.knownIssue ?? 'none'),
+      settled: String(res.body.decision.knownIssue ?? 'none'),
+    });
     return res;
   };
   const read = async (id: string) => (await t.http.get(`${REQUESTS}/${id}`, { token: reviewer.token })).body;
@@ -73,7 +78,9 @@ describe('reviewer decisions, release, reassign and the classification report', 
       data: Record<string, unknown> | null;
     }[];
   const grantRows = (requestId: string) =>
-    t.db.query('SELECT id, tenant_id, user_ids::text[] AS user_ids, surfaces, expires_at FROM exception_grants WHERE request_id = $1', [requestId]);
+    t.db.query('SELECT id, tenant_id, user_ids::text[] AS user_ids, surfaces, expires_at FROM exception_grants WHERE request_id = $1', [
+      requestId,
+    ]);
   const auditCount = (requestId: string) => countRows(t.db, 'audit_events', 'request_id = $1', [requestId]);
   const withdraw = async (id: string) => {
     const res = await t.http.post(`${REQUESTS}/${id}/withdraw`, {}, { token: partner.adminAgent });
@@ -158,7 +165,11 @@ describe('reviewer decisions, release, reassign and the classification report', 
       const decidedAt = Date.parse(approved.body.decision.decidedAt);
       expect(decidedAt).toBeGreaterThanOrEqual(Date.parse(request.createdAt));
       expect(decidedAt).toBeLessThanOrEqual(Date.now());
-      expect(await read(request.id)).toMatchObject({ status: 'approved', grantId: approved.body.grantId, decision: { outcome: 'approved' } });
+      expect(await read(request.id)).toMatchObject({
+        status: 'approved',
+        grantId: approved.body.grantId,
+        decision: { outcome: 'approved' },
+      });
     });
 
     it('stores the grant: the chosen accounts and surfaces, the expiry, the tenant', async () => {
@@ -175,7 +186,12 @@ describe('reviewer decisions, release, reassign and the classification report', 
       const trail = await events(request.id);
       expect(trail.map((e) => e.type)).toEqual(['request.filed', 'request.claimed', 'request.decided', 'grant.created']);
       expect(trail[1]).toMatchObject({ from: 'submitted', to: 'in_review', actor: { kind: 'reviewer', userId: reviewer.userId } });
-      expect(trail[2]).toMatchObject({ from: 'in_review', to: 'approved', actor: { kind: 'reviewer', userId: reviewer.userId }, data: { outcome: 'approved', grantId: approved.body.grantId } });
+      expect(trail[2]).toMatchObject({
+        from: 'in_review',
+        to: 'approved',
+        actor: { kind: 'reviewer', userId: reviewer.userId },
+        data: { outcome: 'approved', grantId: approved.body.grantId },
+      });
       expect(trail[3]).toMatchObject({ actor: { kind: 'reviewer' }, data: { grantId: approved.body.grantId } });
     });
 
@@ -204,7 +220,11 @@ describe('reviewer decisions, release, reassign and the classification report', 
       expect(res.body).toMatchObject({
         status: 'rejected',
         grantId: null,
-        decision: { outcome: 'rejected', reason: 'Register MFA when prompted; no exception is needed.', decidedBy: { userId: reviewer.userId } },
+        decision: {
+          outcome: 'rejected',
+          reason: 'Register MFA when prompted; no exception is needed.',
+          decidedBy: { userId: reviewer.userId },
+        },
         sla: { state: 'met' },
       });
       expect(await grantRows(request.id)).toHaveLength(0);
@@ -220,7 +240,12 @@ describe('reviewer decisions, release, reassign and the classification report', 
       const before = await auditCount(request.id);
       const res = await decide(request.id, { outcome: 'approved', reason: 'looks fine', grant: grantFor(request) }, otherReviewer);
       expectProblem(res, 403);
-      expect(await read(request.id)).toMatchObject({ status: 'in_review', assignee: { userId: reviewer.userId }, decision: null, grantId: null });
+      expect(await read(request.id)).toMatchObject({
+        status: 'in_review',
+        assignee: { userId: reviewer.userId },
+        decision: null,
+        grantId: null,
+      });
       expect(await grantRows(request.id)).toHaveLength(0);
       expect(await auditCount(request.id)).toBe(before);
       // The claimant still can.
@@ -236,13 +261,17 @@ describe('reviewer decisions, release, reassign and the classification report', 
       await withdraw(filed.id);
     });
 
-    it('a reviewer without the claim who sends the claimant\'s Idempotency-Key is refused (409, decided), not answered the claimant\'s decision', async () => {
+    it("a reviewer without the claim who sends the claimant's Idempotency-Key is refused (409, decided), not answered the claimant's decision", async () => {
       const request = await fileAndClaim();
       const body = { outcome: 'rejected', reason: 'not a blocker' };
       const headers = { 'idempotency-key': `decide-${request.id}` };
       const first = await t.http.post(`${REQUESTS}/${request.id}/decision`, body, { token: reviewer.token, headers });
       expect(first.status, first.text).toBe(200);
-      decided.push({ id: request.id, predicted: String(first.body.classification.knownIssue ?? 'none'), settled: String(first.body.decision.knownIssue ?? 'none') });
+      decided.push({
+        id: request.id,
+        predicted: String(first.body.classification.knownIssue ?? 'none'),
+        settled: String(first.body.decision.knownIssue ?? 'none'),
+      });
       const replay = await t.http.post(`${REQUESTS}/${request.id}/decision`, body, { token: reviewer.token, headers });
       expect(replay.status).toBe(200);
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
@@ -277,14 +306,34 @@ describe('reviewer decisions, release, reassign and the classification report', 
     const cases: [string, (r: any) => Record<string, unknown>, string][] = [
       ['approved without a grant', () => ({ outcome: 'approved', reason: 'ok' }), 'grant'],
       ['rejected with a grant', (r) => ({ outcome: 'rejected', reason: 'no', grant: grantFor(r) }), 'grant'],
-      ['grant.expiresAt in the past', (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), expiresAt: daysAhead(-1) } }), 'grant.expiresAt'],
-      ['grant.expiresAt more than 180 days ahead', (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), expiresAt: daysAhead(181) } }), 'grant.expiresAt'],
-      ['grant.userIds not among affectedUserIds', (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), userIds: [r.affectedUserIds[0], randomUUID()] } }), 'grant.userIds'],
-      ['grant.surfaces not among the request\'s surfaces', (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), surfaces: ['partner_center_api'] } }), 'grant.surfaces'],
+      [
+        'grant.expiresAt in the past',
+        (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), expiresAt: daysAhead(-1) } }),
+        'grant.expiresAt',
+      ],
+      [
+        'grant.expiresAt more than 180 days ahead',
+        (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), expiresAt: daysAhead(181) } }),
+        'grant.expiresAt',
+      ],
+      [
+        'grant.userIds not among affectedUserIds',
+        (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), userIds: [r.affectedUserIds[0], randomUUID()] } }),
+        'grant.userIds',
+      ],
+      [
+        "grant.surfaces not among the request's surfaces",
+        (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), surfaces: ['partner_center_api'] } }),
+        'grant.surfaces',
+      ],
       ['knownIssue 9', (r) => ({ outcome: 'approved', reason: 'ok', knownIssue: 9, grant: grantFor(r) }), 'knownIssue'],
       ['knownIssue 0', () => ({ outcome: 'rejected', reason: 'no', knownIssue: 0 }), 'knownIssue'],
       ['outcome "maybe" (a string, but not one of the outcomes)', () => ({ outcome: 'maybe', reason: 'hmm' }), 'outcome'],
-      ['a grant.userIds entry that is not a UUID', (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), userIds: ['not-a-uuid'] } }), 'grant.userIds'],
+      [
+        'a grant.userIds entry that is not a UUID',
+        (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), userIds: ['not-a-uuid'] } }),
+        'grant.userIds',
+      ],
     ];
 
     it.each(cases)('%s', async (_, body, field) => {
@@ -292,15 +341,28 @@ describe('reviewer decisions, release, reassign and the classification report', 
       const before = await auditCount(request.id);
       const res = await decide(request.id, body(request));
       expectProblem(res, 422, [field]);
-      expect(await read(request.id)).toMatchObject({ status: 'in_review', decision: null, grantId: null, assignee: { userId: reviewer.userId } });
+      expect(await read(request.id)).toMatchObject({
+        status: 'in_review',
+        decision: null,
+        grantId: null,
+        assignee: { userId: reviewer.userId },
+      });
       expect(await grantRows(request.id)).toHaveLength(0);
       expect(await auditCount(request.id)).toBe(before);
     });
 
     const shapeCases: [string, (r: any) => unknown, string][] = [
       ['an unknown field', () => ({ outcome: 'rejected', reason: 'no', force: true }), 'force'],
-      ['an unknown field inside grant', (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), forever: true } }), 'grant.forever'],
-      ['grant.userIds not an array', (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), userIds: r.affectedUserIds[0] } }), 'grant.userIds'],
+      [
+        'an unknown field inside grant',
+        (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), forever: true } }),
+        'grant.forever',
+      ],
+      [
+        'grant.userIds not an array',
+        (r) => ({ outcome: 'approved', reason: 'ok', grant: { ...grantFor(r), userIds: r.affectedUserIds[0] } }),
+        'grant.userIds',
+      ],
       ['knownIssue "6" (a string)', () => ({ outcome: 'rejected', reason: 'no', knownIssue: '6' }), 'knownIssue'],
       ['outcome missing', () => ({ reason: 'no' }), 'outcome'],
       ['outcome a number', () => ({ outcome: 1, reason: 'no' }), 'outcome'],
@@ -364,13 +426,13 @@ describe('reviewer decisions, release, reassign and the classification report', 
       expect(trail.at(-1)).toMatchObject({ type: 'request.decided', data: { knownIssue: 7 } });
     });
 
-    it('a decision without knownIssue keeps the classifier\'s (not corrected)', async () => {
+    it("a decision without knownIssue keeps the classifier's (not corrected)", async () => {
       const request = await fileAndClaim();
       const res = await decideOk(request.id, { outcome: 'approved', reason: 'ok', grant: grantFor(request) });
       expect(res.body.decision).toMatchObject({ knownIssue: 6, knownIssueCorrected: false });
     });
 
-    it('a decision with the classifier\'s own number is not a correction', async () => {
+    it("a decision with the classifier's own number is not a correction", async () => {
       const request = await fileAndClaim();
       const res = await decideOk(request.id, { outcome: 'rejected', reason: 'no', knownIssue: 6 });
       expect(res.body.decision).toMatchObject({ knownIssue: 6, knownIssueCorrected: false });
@@ -392,7 +454,12 @@ describe('reviewer decisions, release, reassign and the classification report', 
       expect(res.status, res.text).toBe(200);
       expect(res.body).toMatchObject({ id: request.id, status: 'submitted', assignee: null });
       const trail = await events(request.id);
-      expect(trail.at(-1)).toMatchObject({ type: 'request.released', from: 'in_review', to: 'submitted', actor: { kind: 'reviewer', userId: reviewer.userId } });
+      expect(trail.at(-1)).toMatchObject({
+        type: 'request.released',
+        from: 'in_review',
+        to: 'submitted',
+        actor: { kind: 'reviewer', userId: reviewer.userId },
+      });
       // Back in the queue: the next claim hands it out again.
       const again = await t.http.post('/v1/review-queue/claim', undefined, { token: otherReviewer.token });
       expect(again.status).toBe(200);
@@ -400,7 +467,7 @@ describe('reviewer decisions, release, reassign and the classification report', 
       await withdraw(request.id);
     });
 
-    it('another reviewer releasing someone else\'s claim is 403; a review lead may', async () => {
+    it("another reviewer releasing someone else's claim is 403; a review lead may", async () => {
       const request = await fileAndClaim();
       const before = await auditCount(request.id);
       const refused = await t.http.post(`${REQUESTS}/${request.id}/release`, undefined, { token: otherReviewer.token });
@@ -410,7 +477,10 @@ describe('reviewer decisions, release, reassign and the classification report', 
       const byLead = await t.http.post(`${REQUESTS}/${request.id}/release`, undefined, { token: lead.token });
       expect(byLead.status, byLead.text).toBe(200);
       expect(byLead.body).toMatchObject({ status: 'submitted', assignee: null });
-      expect((await events(request.id)).at(-1)).toMatchObject({ type: 'request.released', actor: { kind: 'reviewer', userId: lead.userId } });
+      expect((await events(request.id)).at(-1)).toMatchObject({
+        type: 'request.released',
+        actor: { kind: 'reviewer', userId: lead.userId },
+      });
       await withdraw(request.id);
     });
 
@@ -427,7 +497,11 @@ describe('reviewer decisions, release, reassign and the classification report', 
   describe('reassign', () => {
     it('a lead reassigns an in_review request: assignee changed, request.reassigned; the new reviewer decides, the old one may not', async () => {
       const request = await fileAndClaim();
-      const res = await t.http.post(`${REQUESTS}/${request.id}/reassign`, { reviewerId: otherReviewer.userId, reviewerName: 'Ren Sato' }, { token: lead.token });
+      const res = await t.http.post(
+        `${REQUESTS}/${request.id}/reassign`,
+        { reviewerId: otherReviewer.userId, reviewerName: 'Ren Sato' },
+        { token: lead.token },
+      );
       expect(res.status, res.text).toBe(200);
       expect(res.body).toMatchObject({ id: request.id, status: 'in_review', assignee: { userId: otherReviewer.userId, name: 'Ren Sato' } });
       expect((await events(request.id)).at(-1)).toMatchObject({
@@ -456,7 +530,12 @@ describe('reviewer decisions, release, reassign and the classification report', 
       const res = await t.http.post(`${REQUESTS}/${filed.id}/reassign`, { reviewerId: otherReviewer.userId }, { token: lead.token });
       expect(res.status, res.text).toBe(200);
       expect(res.body).toMatchObject({ id: filed.id, status: 'in_review', assignee: { userId: otherReviewer.userId } });
-      expect((await events(filed.id)).at(-1)).toMatchObject({ type: 'request.claimed', from: 'submitted', to: 'in_review', actor: { kind: 'reviewer', userId: lead.userId } });
+      expect((await events(filed.id)).at(-1)).toMatchObject({
+        type: 'request.claimed',
+        from: 'submitted',
+        to: 'in_review',
+        actor: { kind: 'reviewer', userId: lead.userId },
+      });
       // Claimed, so no longer waiting.
       expect((await t.http.post('/v1/review-queue/claim', undefined, { token: reviewer.token })).status).toBe(204);
       await decideOk(filed.id, { outcome: 'rejected', reason: 'decided by the named reviewer' }, otherReviewer);
@@ -465,7 +544,11 @@ describe('reviewer decisions, release, reassign and the classification report', 
     it('reassigning a decided request is 409; a bad reviewerId is refused', async () => {
       const request = await fileAndClaim();
       await decideOk(request.id, { outcome: 'rejected', reason: 'done' });
-      const decidedRes = await t.http.post(`${REQUESTS}/${request.id}/reassign`, { reviewerId: otherReviewer.userId }, { token: lead.token });
+      const decidedRes = await t.http.post(
+        `${REQUESTS}/${request.id}/reassign`,
+        { reviewerId: otherReviewer.userId },
+        { token: lead.token },
+      );
       expectProblem(decidedRes, 409);
       expect(decidedRes.body.currentStatus).toBe('rejected');
       const bad = await t.http.post(`${REQUESTS}/${request.id}/reassign`, { reviewerId: 'someone' }, { token: lead.token });
@@ -488,7 +571,7 @@ describe('reviewer decisions, release, reassign and the classification report', 
       expect(res.body.agreementRate).toBeCloseTo(agreed / decided.length, 4);
       const expected: Record<string, Record<string, number>> = {};
       for (const p of res.body.labels) expected[p] = Object.fromEntries(res.body.labels.map((l: string) => [l, 0]));
-      for (const d of decided) expected[d.predicted]![d.settled]! += 1;
+      for (const d of decided) expected[d.predicted][d.settled] += 1;
       expect(res.body.confusion).toEqual(expected);
       expect(res.body.confusion['6']['7']).toBeGreaterThanOrEqual(1);
       expect(res.body.confusion['6']['none']).toBeGreaterThanOrEqual(1);
@@ -502,7 +585,10 @@ describe('reviewer decisions, release, reassign and the classification report', 
       expect(future.body.confusion['6']['7']).toBe(0);
       const past = await t.http.get('/v1/reports/classification?to=2000-01-01T00:00:00.000Z', { token: reviewer.token });
       expect(past.body.decided).toBe(0);
-      const window = await t.http.get(`/v1/reports/classification?from=${encodeURIComponent(daysAhead(-1))}&to=${encodeURIComponent(daysAhead(1))}`, { token: lead.token });
+      const window = await t.http.get(
+        `/v1/reports/classification?from=${encodeURIComponent(daysAhead(-1))}&to=${encodeURIComponent(daysAhead(1))}`,
+        { token: lead.token },
+      );
       expect(window.status).toBe(200);
       expect(window.body.decided).toBe(decided.length);
     });

@@ -33,13 +33,23 @@ describe('exception grants and enforcement', () => {
   async function approvedGrant(expiresInMs: number, surfaces = ['delegated_admin']) {
     const partner = await partnerTenant(tokens);
     const userId = randomUUID();
-    const filed = (await a.http.post('/v1/exception-requests', buildRequestBody({ affectedUserIds: [userId], surfaces: ['delegated_admin', 'partner_center_api'] }), { token: partner.adminAgent })).body;
+    const filed = (
+      await a.http.post(
+        '/v1/exception-requests',
+        buildRequestBody({ affectedUserIds: [userId], surfaces: ['delegated_admin', 'partner_center_api'] }),
+        { token: partner.adminAgent },
+      )
+    ).body;
     await a.db.query(`UPDATE exception_requests SET status = 'withdrawn' WHERE status = 'submitted' AND id <> $1`, [filed.id]);
     const claimed = await a.http.post('/v1/review-queue/claim', undefined, { token: reviewerToken });
     expect(claimed.body.id).toBe(filed.id);
     const decided = await a.http.post(
       `/v1/exception-requests/${filed.id}/decision`,
-      { outcome: 'approved', reason: 'EXO PowerShell blocks these accounts', grant: { userIds: [userId], surfaces, expiresAt: new Date(Date.now() + expiresInMs).toISOString() } },
+      {
+        outcome: 'approved',
+        reason: 'EXO PowerShell blocks these accounts',
+        grant: { userIds: [userId], surfaces, expiresAt: new Date(Date.now() + expiresInMs).toISOString() },
+      },
       { token: reviewerToken },
     );
     expect(decided.status).toBe(200);
@@ -54,15 +64,23 @@ describe('exception grants and enforcement', () => {
     const { partner, userId, grant } = await approvedGrant(30 * DAY);
     expect(grant).toMatchObject({ status: 'active', userIds: [userId], surfaces: ['delegated_admin'] });
     for (const t of [a, b]) {
-      const res = await waitFor(async () => {
-        const r = await status(t, partner.tenantId, userId);
-        return r.body.exempt ? r : null;
-      }, 2000, 20);
+      const res = await waitFor(
+        async () => {
+          const r = await status(t, partner.tenantId, userId);
+          return r.body.exempt ? r : null;
+        },
+        2000,
+        20,
+      );
       expect(res.body).toMatchObject({ exempt: true, grantId: grant.id, expiresAt: grant.expiresAt });
     }
     expect((await status(a, partner.tenantId, userId, 'partner_center_dashboard')).body.exempt).toBe(false);
 
-    const revoked = await a.http.post(`/v1/exception-grants/${grant.id}/revoke`, { reason: 'The new EXO module supports MFA now.' }, { token: reviewerToken });
+    const revoked = await a.http.post(
+      `/v1/exception-grants/${grant.id}/revoke`,
+      { reason: 'The new EXO module supports MFA now.' },
+      { token: reviewerToken },
+    );
     expect(revoked.status).toBe(200);
     expect(revoked.body.status).toBe('revoked');
     const since = Date.now();
@@ -86,31 +104,50 @@ describe('exception grants and enforcement', () => {
     const { partner, userId, grant } = await approvedGrant(30 * DAY, ['delegated_admin', 'partner_center_api']);
     const evaluate = (body: unknown) => b.http.post('/v1/enforcement/evaluate', body, { token: enforcement });
     await waitFor(async () => (await status(b, partner.tenantId, userId)).body.exempt === true, 2000, 20);
-    expect((await evaluate({ surface: 'partner_center_api', claims: { idtyp: 'app', tid: partner.tenantId } })).body).toEqual({ decision: 'allow', reason: 'app_only_token' });
-    expect((await evaluate({ surface: 'partner_center_api', claims: { tid: partner.tenantId, oid: randomUUID(), amr: ['pwd', 'mfa'] } })).body.decision).toBe('allow');
+    expect((await evaluate({ surface: 'partner_center_api', claims: { idtyp: 'app', tid: partner.tenantId } })).body).toEqual({
+      decision: 'allow',
+      reason: 'app_only_token',
+    });
+    expect(
+      (await evaluate({ surface: 'partner_center_api', claims: { tid: partner.tenantId, oid: randomUUID(), amr: ['pwd', 'mfa'] } })).body
+        .decision,
+    ).toBe('allow');
     const exempt = await evaluate({ surface: 'partner_center_api', claims: { tid: partner.tenantId, oid: userId, amr: ['pwd'] } });
     expect(exempt.status).toBe(200);
     expect(exempt.body).toMatchObject({ decision: 'exempt', grantId: grant.id });
     const required = await evaluate({ surface: 'partner_center_dashboard', claims: { tid: partner.tenantId, oid: userId, amr: ['pwd'] } });
-    expect(required.body).toMatchObject({ decision: 'mfa_required', challenge: { status: 401, wwwAuthenticate: 'Bearer error="invalid_token"' } });
+    expect(required.body).toMatchObject({
+      decision: 'mfa_required',
+      challenge: { status: 401, wwwAuthenticate: 'Bearer error="invalid_token"' },
+    });
     expect(required.body.challenge.description).toMatch(/MFA|multi-factor/i);
-    const stepUp = await evaluate({ surface: 'partner_center_dashboard', claims: { tid: partner.tenantId, oid: userId }, challengeStyle: 'rfc9470' });
+    const stepUp = await evaluate({
+      surface: 'partner_center_dashboard',
+      claims: { tid: partner.tenantId, oid: userId },
+      challengeStyle: 'rfc9470',
+    });
     expect(stepUp.body.challenge.wwwAuthenticate).toMatch(/^Bearer error="insufficient_user_authentication".*acr_values="/);
     const unknown = await evaluate({ surface: 'mail', claims: { tid: partner.tenantId, oid: userId } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('surface');
     expect((await status(b, partner.tenantId, userId, 'mail')).status).toBe(400);
-    expect((await b.http.get(`/v1/enforcement/status?tenantId=x&userId=${userId}&surface=delegated_admin`, { token: enforcement })).status).toBe(400);
+    expect(
+      (await b.http.get(`/v1/enforcement/status?tenantId=x&userId=${userId}&surface=delegated_admin`, { token: enforcement })).status,
+    ).toBe(400);
   });
 
   it('counts exempt decisions on the grant, written in batches', async () => {
     const { partner, userId, grant } = await approvedGrant(30 * DAY);
     await waitFor(async () => (await status(b, partner.tenantId, userId)).body.exempt === true, 2000, 20);
     for (let i = 0; i < 9; i++) await status(b, partner.tenantId, userId);
-    const counted = await waitFor(async () => {
-      const g = (await a.http.get(`/v1/exception-grants/${grant.id}`, { token: reviewerToken })).body;
-      return g.useCount >= 10 ? g : null;
-    }, 6000, 200);
+    const counted = await waitFor(
+      async () => {
+        const g = (await a.http.get(`/v1/exception-grants/${grant.id}`, { token: reviewerToken })).body;
+        return g.useCount >= 10 ? g : null;
+      },
+      6000,
+      200,
+    );
     expect(counted.useCount).toBe(10);
     expect(Date.parse(counted.lastUsedAt)).toBeGreaterThan(Date.parse(grant.createdAt));
   });
@@ -124,7 +161,10 @@ describe('exception grants and enforcement', () => {
     await a.http.post(`/v1/exception-grants/${one.grant.id}/revoke`, { reason: 'no longer needed' }, { token: reviewerToken });
 
     const apply = (changes: { type: string; grant: { grantId: string } }[], state: Map<string, unknown>) => {
-      for (const c of changes) c.type === 'created' ? state.set(c.grant.grantId, c.grant) : state.delete(c.grant.grantId);
+      for (const c of changes) {
+        if (c.type === 'created') state.set(c.grant.grantId, c.grant);
+        else state.delete(c.grant.grantId);
+      }
     };
     const follow = async (cursor: string, state: Map<string, unknown>) => {
       for (;;) {
@@ -136,7 +176,11 @@ describe('exception grants and enforcement', () => {
     };
     await follow(first.snapshot.cursor, copy);
     const later = (await b.http.get('/v1/enforcement/grants/changes', { token: enforcement })).body;
-    const active = (grants: { grantId: string; expiresAt: string }[]) => grants.filter((g) => Date.parse(g.expiresAt) > Date.now()).map((g) => g.grantId).sort();
+    const active = (grants: { grantId: string; expiresAt: string }[]) =>
+      grants
+        .filter((g) => Date.parse(g.expiresAt) > Date.now())
+        .map((g) => g.grantId)
+        .sort();
     expect(active([...copy.values()] as { grantId: string; expiresAt: string }[])).toEqual(active(later.snapshot.grants));
     expect(copy.has(two.grant.id)).toBe(true);
     expect(copy.has(one.grant.id)).toBe(false);
@@ -180,13 +224,18 @@ describe('exception grants and enforcement', () => {
       for (const g of page.items) copy.set(g.grantId, g);
       next = page.nextCursor;
     }
-    for (let cursor = first.cursor, more = true; more; ) {
+    for (let cursor = first.cursor, more = true; more;) {
       const page = (await b.http.get(`/v1/enforcement/grants/changes?cursor=${cursor}`, { token: enforcement })).body;
-      for (const c of page.items) c.type === 'created' ? copy.set(c.grant.grantId, c.grant) : copy.delete(c.grant.grantId);
+      for (const c of page.items) {
+        if (c.type === 'created') copy.set(c.grant.grantId, c.grant);
+        else copy.delete(c.grant.grantId);
+      }
       cursor = page.resumeCursor;
       more = page.nextCursor !== null;
     }
-    const truth: { id: string }[] = await a.db.query('SELECT id FROM exception_grants WHERE revoked_at IS NULL AND expires_at > now() ORDER BY id');
+    const truth: { id: string }[] = await a.db.query(
+      'SELECT id FROM exception_grants WHERE revoked_at IS NULL AND expires_at > now() ORDER BY id',
+    );
     expect([...copy.keys()].sort()).toEqual(truth.map((row) => row.id));
     expect(copy.has(revoked)).toBe(false);
     expect(copy.has(added.grant.id)).toBe(true);
@@ -206,7 +255,10 @@ describe('exception grants and enforcement', () => {
     expect(mine.body.items.map((g: { id: string }) => g.id)).toEqual([grant.id]);
     expect((await a.http.get(`/v1/exception-grants/${grant.id}`, { token: other.adminAgent })).status).toBe(404);
     expect((await a.http.get('/v1/exception-grants', { token: other.adminAgent })).body.items).toEqual([]);
-    const filtered = await a.http.get(`/v1/exception-grants?tenantId=${partner.tenantId}&status=active&expiringBefore=${new Date(Date.now() + 31 * DAY).toISOString()}`, { token: reviewerToken });
+    const filtered = await a.http.get(
+      `/v1/exception-grants?tenantId=${partner.tenantId}&status=active&expiringBefore=${new Date(Date.now() + 31 * DAY).toISOString()}`,
+      { token: reviewerToken },
+    );
     expect(filtered.body.items.map((g: { id: string }) => g.id)).toEqual([grant.id]);
     expect((await a.http.post(`/v1/exception-grants/${grant.id}/revoke`, { reason: 'x' }, { token: partner.adminAgent })).status).toBe(403);
     expect((await a.http.post(`/v1/exception-grants/${grant.id}/revoke`, {}, { token: reviewerToken })).status).toBe(400);
@@ -215,16 +267,24 @@ describe('exception grants and enforcement', () => {
     const revokedOnly = await a.http.get(`/v1/exception-grants?tenantId=${partner.tenantId}&status=revoked`, { token: reviewerToken });
     expect(revokedOnly.body.items).toHaveLength(1);
     expect(revokedOnly.body.items[0]).toMatchObject({ status: 'revoked', revokeReason: 'Partner moved to the new module' });
-    const events = (await a.http.get(`/v1/exception-requests/${requestId}/events`, { token: partner.adminAgent })).body.items.map((e: { type: string }) => e.type);
+    const events = (await a.http.get(`/v1/exception-requests/${requestId}/events`, { token: partner.adminAgent })).body.items.map(
+      (e: { type: string }) => e.type,
+    );
     expect(events).toEqual(expect.arrayContaining(['grant.created', 'grant.revoked']));
   });
 
   it('warns the partner 14 days before expiry (a notification record from a delayed job)', async () => {
     const { grant } = await approvedGrant(14 * DAY + 2000);
-    const notice = await waitFor(async () => {
-      const rows = await a.db.query(`SELECT payload FROM notifications WHERE kind = 'grant.expiring' AND payload->>'grantId' = $1`, [grant.id]);
-      return rows[0];
-    }, 10_000, 100);
+    const notice = await waitFor(
+      async () => {
+        const rows = await a.db.query(`SELECT payload FROM notifications WHERE kind = 'grant.expiring' AND payload->>'grantId' = $1`, [
+          grant.id,
+        ]);
+        return rows[0];
+      },
+      10_000,
+      100,
+    );
     expect(notice.payload).toMatchObject({ grantId: grant.id, daysBefore: 14 });
     expect(await countRows(a.db, 'notifications', "kind = 'grant.expiring' AND payload->>'grantId' = $1", [grant.id])).toBe(1);
   });
@@ -233,7 +293,10 @@ describe('exception grants and enforcement', () => {
     const partner = await partnerTenant(tokens);
     for (const token of [partner.adminAgent, reviewerToken]) {
       expect((await status(a, partner.tenantId, randomUUID())).status).toBe(200);
-      expect((await a.http.get(`/v1/enforcement/status?tenantId=${partner.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, { token })).status).toBe(403);
+      expect(
+        (await a.http.get(`/v1/enforcement/status?tenantId=${partner.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, { token }))
+          .status,
+      ).toBe(403);
       expect((await a.http.post('/v1/enforcement/evaluate', { surface: 'delegated_admin', claims: {} }, { token })).status).toBe(403);
       expect((await a.http.get('/v1/enforcement/grants/changes', { token })).status).toBe(403);
     }

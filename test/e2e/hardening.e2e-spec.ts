@@ -32,8 +32,16 @@ describe('bounded input', () => {
   it.each([
     ['nested 1,500 levels deep (3 KB)', deep(1500), 'nests deeper than 16 levels'],
     ['nested 17 levels deep', deep(17), 'nests deeper than 16 levels'],
-    ['with an array of 1,001 items', JSON.stringify(buildRequestBody({ affectedUserIds: Array.from({ length: 1001 }, () => randomUUID()) })), 'more than 1000 items'],
-    ['with an object of 101 members', JSON.stringify({ ...buildRequestBody(), contact: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i])) }), 'more than 100 members'],
+    [
+      'with an array of 1,001 items',
+      JSON.stringify(buildRequestBody({ affectedUserIds: Array.from({ length: 1001 }, () => randomUUID()) })),
+      'more than 1000 items',
+    ],
+    [
+      'with an object of 101 members',
+      JSON.stringify({ ...buildRequestBody(), contact: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i])) }),
+      'more than 100 members',
+    ],
   ])('refuses a body %s: 400 naming the limit, quickly, nothing stored, nothing logged as an error', async (_name, raw, limit) => {
     const tenant = await partnerTenant(t.tokens);
     const started = performance.now();
@@ -48,7 +56,9 @@ describe('bounded input', () => {
   it('accepts bodies just inside the limits: 16 levels, and strings with brackets and commas', async () => {
     const tenant = await partnerTenant(t.tokens);
     const tricky = `{[${','.repeat(2000)}]}} "\\"[[[[`;
-    const res = await t.http.post(REQUESTS, buildRequestBody({ title: 'Brackets [[[ and commas ,,,', description: tricky }), { token: tenant.adminAgent });
+    const res = await t.http.post(REQUESTS, buildRequestBody({ title: 'Brackets [[[ and commas ,,,', description: tricky }), {
+      token: tenant.adminAgent,
+    });
     expect(res.status, res.text).toBe(201);
     expect(res.body.description).toBe(tricky);
     const sixteen = await t.http.post(REQUESTS, undefined, { token: tenant.adminAgent, raw: deep(15) });
@@ -78,7 +88,10 @@ describe('bounded input', () => {
     expect(noToken.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
     const forged = await t.http.post(REQUESTS, undefined, { token: 'eyJhbGciOiJub25lIn0.e30.', raw: deep(1500) });
     expectProblem(forged, 401);
-    const big = await t.http.post(REQUESTS, undefined, { raw: JSON.stringify({ description: 'x'.repeat(200_000) }), headers: { 'x-tenant': tenantId } });
+    const big = await t.http.post(REQUESTS, undefined, {
+      raw: JSON.stringify({ description: 'x'.repeat(200_000) }),
+      headers: { 'x-tenant': tenantId },
+    });
     expectProblem(big, 401);
   });
 });
@@ -94,7 +107,8 @@ describe('rate limits (RATE_LIMIT_WRITES_PER_MINUTE, RATE_LIMIT_READS_PER_MINUTE
   it('answers a tenant past its writes 429 with Retry-After and stores nothing; another tenant files on', async () => {
     const a = await partnerTenant(t.tokens);
     const b = await partnerTenant(t.tokens);
-    for (let i = 0; i < 3; i++) expect((await t.http.post(REQUESTS, buildRequestBody(), { token: i % 2 ? a.globalAdmin : a.adminAgent })).status).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect((await t.http.post(REQUESTS, buildRequestBody(), { token: i % 2 ? a.globalAdmin : a.adminAgent })).status).toBe(201);
     const limited = await t.http.post(REQUESTS, buildRequestBody(), { token: a.globalAdmin });
     expectProblem(limited, 429);
     expect(limited.body.code).toBe('rate_limit.exceeded');
@@ -119,8 +133,22 @@ describe('rate limits (RATE_LIMIT_WRITES_PER_MINUTE, RATE_LIMIT_READS_PER_MINUTE
 
     const enforcement = await t.tokens.mint({ role: ROLE.enforcement, app: true });
     for (let i = 0; i < 10; i++) {
-      expect((await t.http.get(`/v1/enforcement/status?tenantId=${a.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, { token: enforcement })).status).toBe(200);
-      expect((await t.http.post('/v1/enforcement/evaluate', { surface: 'delegated_admin', claims: { tid: a.tenantId, oid: randomUUID(), amr: ['pwd'] } }, { token: enforcement })).status).toBe(200);
+      expect(
+        (
+          await t.http.get(`/v1/enforcement/status?tenantId=${a.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, {
+            token: enforcement,
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await t.http.post(
+            '/v1/enforcement/evaluate',
+            { surface: 'delegated_admin', claims: { tid: a.tenantId, oid: randomUUID(), amr: ['pwd'] } },
+            { token: enforcement },
+          )
+        ).status,
+      ).toBe(200);
     }
   });
 });
@@ -177,7 +205,14 @@ describe('X-Forwarded-For (TRUST_PROXY)', () => {
       const t = await startTestApp({ TRUST_PROXY: trust, LOG_LEVEL: 'info', PROCESS_ROLE: 'api' }, undefined, { logs });
       try {
         const tenant = await partnerTenant(t.tokens);
-        expect((await t.http.get(REQUESTS, { token: tenant.adminAgent, headers: { 'x-forwarded-for': '203.0.113.7', 'x-request-id': `xff-${trust}` } })).status).toBe(200);
+        expect(
+          (
+            await t.http.get(REQUESTS, {
+              token: tenant.adminAgent,
+              headers: { 'x-forwarded-for': '203.0.113.7', 'x-request-id': `xff-${trust}` },
+            })
+          ).status,
+        ).toBe(200);
         const line = logs.lines.find((l) => (l.req as { id?: string } | undefined)?.id === `xff-${trust}`);
         expect((line?.req as { remoteAddress: string }).remoteAddress).toBe(expected);
       } finally {

@@ -16,7 +16,6 @@ function expectProblem(res: HttpResponse, status: number): void {
   expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
 }
 
-
 // One filing queues its notice and its two SLA timers (at risk, breached).
 const JOBS_PER_FILING = 3;
 describe('Idempotency-Key on creating POSTs', () => {
@@ -66,7 +65,9 @@ describe('Idempotency-Key on creating POSTs', () => {
     it('does not care about key order or white space in the JSON body', async () => {
       const tenant = await freshTenant();
       const k = key();
-      const body = buildRequestBody({ thirdPartyMfa: { provider: 'Duo Security', integrationMethod: 'custom_controls', providerConfirmedClaimCannotFlow: true } });
+      const body = buildRequestBody({
+        thirdPartyMfa: { provider: 'Duo Security', integrationMethod: 'custom_controls', providerConfirmedClaimCannotFlow: true },
+      });
       const first = await file(tenant, body, k);
       expect(first.status).toBe(201);
 
@@ -96,7 +97,11 @@ describe('Idempotency-Key on creating POSTs', () => {
       expect(first.status).toBe(201);
       const before = await tenantRowCounts(t.db, tenant.tenantId);
 
-      for (const different of [{ ...body, title: 'Another title' }, { ...body, surfaces: ['partner_center_api'] }, { ...body, affectedUserIds: [randomUUID()] }]) {
+      for (const different of [
+        { ...body, title: 'Another title' },
+        { ...body, surfaces: ['partner_center_api'] },
+        { ...body, affectedUserIds: [randomUUID()] },
+      ]) {
         const res = await file(tenant, different, k);
         expectProblem(res, 422);
         expect(res.headers.get('idempotent-replayed')).toBeNull();
@@ -109,7 +114,7 @@ describe('Idempotency-Key on creating POSTs', () => {
       expect(replay.body.id).toBe(first.body.id);
     });
 
-    it('scopes keys per tenant: the same key in another tenant files that tenant\'s own request', async () => {
+    it("scopes keys per tenant: the same key in another tenant files that tenant's own request", async () => {
       const [a, b] = [await freshTenant(), await freshTenant()];
       const k = key();
       const body = buildRequestBody();
@@ -177,7 +182,7 @@ describe('Idempotency-Key on creating POSTs', () => {
       expect(row.id).toBe([...ids][0]);
     });
 
-    it('lets one of two parallel bodies under one key win: the winner\'s answers are 201, the others 422', async () => {
+    it("lets one of two parallel bodies under one key win: the winner's answers are 201, the others 422", async () => {
       const tenant = await freshTenant();
       const k = key();
       const bodyA = buildRequestBody({ title: 'body A' });
@@ -276,7 +281,9 @@ describe('Idempotency-Key on creating POSTs', () => {
       const tenant = await freshTenant();
       const id = await filedRequest(tenant);
       const k = key();
-      const answers = await Promise.all(Array.from({ length: PARALLEL }, () => postMessage(tenant, id, { body: 'Retrying over a flaky link.' }, k)));
+      const answers = await Promise.all(
+        Array.from({ length: PARALLEL }, () => postMessage(tenant, id, { body: 'Retrying over a flaky link.' }, k)),
+      );
       expect(answers.map((r) => r.status)).toEqual(Array(PARALLEL).fill(201));
       expect(new Set(answers.map((r) => r.body.id)).size).toBe(1);
       expect(await messagesOf(id)).toBe(1);

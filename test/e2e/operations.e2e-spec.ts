@@ -36,7 +36,9 @@ describe('operations: health, API documents, headers, request ids', () => {
         '/health/ready',
       ]),
     );
-    expect(res.body.components.schemas.FileRequestDto.required).toEqual(expect.arrayContaining(['title', 'description', 'affectedUserIds', 'surfaces', 'contact']));
+    expect(res.body.components.schemas.FileRequestDto.required).toEqual(
+      expect.arrayContaining(['title', 'description', 'affectedUserIds', 'surfaces', 'contact']),
+    );
   });
 
   it('serves the interactive documentation page', async () => {
@@ -58,7 +60,11 @@ describe('operations: health, API documents, headers, request ids', () => {
     const preflight = (origin: string) =>
       fetch(`${t.baseUrl}/v1/exception-requests`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,idempotency-key',
+        },
       });
     const allowed = await preflight('https://support.partner-portal.test');
     expect(allowed.status).toBeLessThan(300);
@@ -81,6 +87,11 @@ describe('operations: health, API documents, headers, request ids', () => {
     const res = await t.http.get('/v1/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ type: expect.stringContaining('not-found'), title: 'Not Found', status: 404, detail: expect.any(String) });
+    expect(res.body).toMatchObject({
+      type: expect.stringContaining('not-found'),
+      title: 'Not Found',
+      status: 404,
+      detail: expect.any(String),
+    });
   });
 });

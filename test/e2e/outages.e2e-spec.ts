@@ -60,10 +60,14 @@ describe('PostgreSQL unreachable', () => {
     expect(logs.errors()).toEqual([]);
 
     await proxy.restore();
-    const filed = await waitFor(async () => {
-      const res = await t.http.post(REQUESTS, buildRequestBody(), { token: tenant.adminAgent });
-      return res.status === 201 ? res : undefined;
-    }, 15_000, 200);
+    const filed = await waitFor(
+      async () => {
+        const res = await t.http.post(REQUESTS, buildRequestBody(), { token: tenant.adminAgent });
+        return res.status === 201 ? res : undefined;
+      },
+      15_000,
+      200,
+    );
     expect(filed.body.tenantId).toBe(tenant.tenantId);
     expect((await t.http.get('/health/ready')).status).toBe(200);
     expect(await countRows(t.db, 'exception_requests', 'tenant_id = $1', [tenant.tenantId])).toBe(2);
@@ -77,7 +81,12 @@ describe('Redis unreachable', () => {
   beforeAll(async () => {
     const redis = new URL(inject('redisUrl'));
     proxy = await TcpProxy.start(redis.hostname, Number(redis.port || 6379));
-    t = await startTestApp({ REDIS_URL: TcpProxy.rewrite(inject('redisUrl'), proxy), RATE_LIMIT_WRITES_PER_MINUTE: '100', RATE_LIMIT_READS_PER_MINUTE: '100', PROCESS_ROLE: 'api' });
+    t = await startTestApp({
+      REDIS_URL: TcpProxy.rewrite(inject('redisUrl'), proxy),
+      RATE_LIMIT_WRITES_PER_MINUTE: '100',
+      RATE_LIMIT_READS_PER_MINUTE: '100',
+      PROCESS_ROLE: 'api',
+    });
   });
   afterAll(async () => {
     await t?.close();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Maintenance } from '../../src/database/maintenance.js';
-import { OutboxRelay } from '../../src/database/outbox/outbox-relay.service.js';
+import { Maintenance } from '../../src/queue/maintenance.js';
+import { OutboxRelay } from '../../src/queue/outbox/outbox-relay.service.js';
 import { requestFiledJob } from '../../src/queue/jobs.js';
 import { buildRequestBody, countRows, waitFor } from '../support/factories.js';
 import { isolatedDatabase, startTestApp } from '../support/test-app.js';
@@ -29,7 +29,10 @@ describe('outbox: queue work survives Redis being away', () => {
       requestId = filed.body.id;
 
       const [job] = await waitFor(async () => {
-        const rows = await down.db.query("SELECT relayed_at, attempts, last_error FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1", [requestId]);
+        const rows = await down.db.query(
+          "SELECT relayed_at, attempts, last_error FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1",
+          [requestId],
+        );
         return rows[0]?.attempts >= 1 ? rows : null;
       });
       expect(job.relayed_at).toBeNull();
@@ -44,7 +47,9 @@ describe('outbox: queue work survives Redis being away', () => {
       await waitFor(() => countRows(up.db, 'notifications', "request_id = $1 AND kind = 'request.filed'", [requestId]));
       // The worker may finish the job before the relay's own transaction marks the row relayed.
       const job = await waitFor(async () => {
-        const [row] = await up.db.query("SELECT relayed_at FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1", [requestId]);
+        const [row] = await up.db.query("SELECT relayed_at FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1", [
+          requestId,
+        ]);
         return row?.relayed_at ? row : null;
       });
       expect(job.relayed_at).not.toBeNull();
@@ -62,10 +67,12 @@ describe('outbox: queue work survives Redis being away', () => {
       await waitFor(() => countRows(app.db, 'notifications', 'request_id = $1', [filed.body.id]));
       // As if a relay crashed after adding the job but before marking its row: the row comes back.
       const job = requestFiledJob(filed.body.id);
-      await app.db.query(
-        'INSERT INTO outbox_jobs (queue, name, job_id, payload, created_at) VALUES ($1, $2, $3, $4, now())',
-        [job.queue, job.name, job.jobId, JSON.stringify(job.payload)],
-      );
+      await app.db.query('INSERT INTO outbox_jobs (queue, name, job_id, payload, created_at) VALUES ($1, $2, $3, $4, now())', [
+        job.queue,
+        job.name,
+        job.jobId,
+        JSON.stringify(job.payload),
+      ]);
       await waitFor(async () => (await countRows(app.db, 'outbox_jobs', 'relayed_at IS NULL')) === 0);
       await app.app.get(OutboxRelay).relayOnce();
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -80,7 +87,9 @@ describe('outbox: queue work survives Redis being away', () => {
     try {
       const before = await countRows(app.db, 'outbox_jobs');
       const partner = await partnerTenant(tokens);
-      const refused = await app.http.post('/v1/exception-requests', buildRequestBody({ contact: { name: 'x', email: 'not-an-email' } }), { token: partner.adminAgent });
+      const refused = await app.http.post('/v1/exception-requests', buildRequestBody({ contact: { name: 'x', email: 'not-an-email' } }), {
+        token: partner.adminAgent,
+      });
       expect(refused.status).toBe(422);
       expect(await countRows(app.db, 'outbox_jobs')).toBe(before);
       const accepted = await app.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
@@ -112,8 +121,13 @@ describe('maintenance', () => {
       const purged = await app.app.get(Maintenance).purge();
       expect(purged.idempotencyKeys).toBeLessThanOrEqual(1);
       expect(purged.outboxJobs).toBeLessThanOrEqual(1);
-      expect((await app.db.query(`SELECT key FROM idempotency_keys WHERE tenant_id = $1`, [tenant])).map((r: { key: string }) => r.key)).toEqual(['new']);
-      expect((await app.db.query(`SELECT job_id FROM outbox_jobs ORDER BY job_id`)).map((r: { job_id: string }) => r.job_id)).toEqual(['pending', 'recent']);
+      expect(
+        (await app.db.query(`SELECT key FROM idempotency_keys WHERE tenant_id = $1`, [tenant])).map((r: { key: string }) => r.key),
+      ).toEqual(['new']);
+      expect((await app.db.query(`SELECT job_id FROM outbox_jobs ORDER BY job_id`)).map((r: { job_id: string }) => r.job_id)).toEqual([
+        'pending',
+        'recent',
+      ]);
     } finally {
       await app.close();
       await db.drop();

@@ -19,7 +19,8 @@ const DRAFTS = {
   },
   cleanDesk: {
     title: 'Clean desk policy: no phones allowed',
-    description: 'Our support floor has a clean desk policy and personal phones are not allowed, so agents cannot install the Microsoft Authenticator app.',
+    description:
+      'Our support floor has a clean desk policy and personal phones are not allowed, so agents cannot install the Microsoft Authenticator app.',
   },
   legacyMail: {
     title: 'Outlook 2010 cannot do MFA',
@@ -36,15 +37,18 @@ const DRAFTS = {
   },
   jaServiceAccount: {
     title: '複合機のサービスアカウント',
-    description: '複合機のスキャン送信に使うサービスアカウントがあり、MFA を設定できません。このアカウントは顧客テナントにはアクセスしません。',
+    description:
+      '複合機のスキャン送信に使うサービスアカウントがあり、MFA を設定できません。このアカウントは顧客テナントにはアクセスしません。',
   },
   jaExchangePowerShell: {
     title: 'Exchange Online PowerShell が MFA に対応していない',
-    description: '委任された管理者特権で顧客の Exchange Online を Exchange Online PowerShell で管理していますが、このモジュールは MFA に対応していません。',
+    description:
+      '委任された管理者特権で顧客の Exchange Online を Exchange Online PowerShell で管理していますが、このモジュールは MFA に対応していません。',
   },
   jaCleanDesk: {
     title: 'スマホ持込禁止のため Authenticator を使えない',
-    description: 'クリーンデスク ポリシーにより職場へのスマートフォンの持ち込みが禁止されているため、Microsoft Authenticator アプリを使えません。',
+    description:
+      'クリーンデスク ポリシーにより職場へのスマートフォンの持ち込みが禁止されているため、Microsoft Authenticator アプリを使えません。',
   },
 } as const;
 
@@ -62,7 +66,8 @@ describe('POST /v1/exception-requests/precheck', () => {
   let t: TestApp;
   let partner: Awaited<ReturnType<typeof partnerTenant>>;
 
-  const precheck = (body: unknown, headers: Record<string, string> = {}, token = partner.adminAgent) => t.http.post(PRECHECK, body, { token, headers });
+  const precheck = (body: unknown, headers: Record<string, string> = {}, token = partner.adminAgent) =>
+    t.http.post(PRECHECK, body, { token, headers });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -209,7 +214,10 @@ describe('POST /v1/exception-requests/precheck', () => {
     it.each([
       ['an empty body', {}],
       ['neither title nor description', { surfaces: ['delegated_admin'], affectedUserIds: [randomUUID()] }],
-      ['a thirdPartyMfa only', { thirdPartyMfa: { provider: 'Duo Security', integrationMethod: 'custom_controls', providerConfirmedClaimCannotFlow: true } }],
+      [
+        'a thirdPartyMfa only',
+        { thirdPartyMfa: { provider: 'Duo Security', integrationMethod: 'custom_controls', providerConfirmedClaimCannotFlow: true } },
+      ],
     ])('%s -> 422 problem+json, nothing stored', async (_, body) => {
       const before = await tenantRowCounts(t.db, partner.tenantId);
       const res = await precheck(body);

@@ -65,9 +65,11 @@ describe('the service process', () => {
       child.stdout!.on('data', (chunk) => (output += chunk));
       child.stderr!.on('data', (chunk) => (output += chunk));
       http = new HttpClient(`http://127.0.0.1:${port}`);
-      await waitFor(async () => (await http.get('/health/ready').catch(() => ({ status: 0 }))).status === 200, 40_000, 200).catch((error) => {
-        throw new Error(`service did not become ready: ${error.message}\n${output}`);
-      });
+      await waitFor(async () => (await http.get('/health/ready').catch(() => ({ status: 0 }))).status === 200, 40_000, 200).catch(
+        (error) => {
+          throw new Error(`service did not become ready: ${error.message}\n${output}`);
+        },
+      );
     }, 60_000);
 
     afterAll(async () => {
@@ -91,12 +93,21 @@ describe('the service process', () => {
       const filed = await http.post('/v1/exception-requests', buildRequestBody(), { token });
       expect(filed.status).toBe(201);
       expect(filed.body.tenantId).toBe(tenant);
-      const sales = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Partner.SalesAgent', '--tenant', tenant], { cwd: workDir, encoding: 'utf8' });
+      const sales = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Partner.SalesAgent', '--tenant', tenant], {
+        cwd: workDir,
+        encoding: 'utf8',
+      });
       expect((await http.get('/v1/exception-requests', { token: sales.stdout.trim() })).status).toBe(403);
       // Staff roles are minted on the development platform tenant, the only one they count on.
-      const reviewer = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Exceptions.Reviewer'], { cwd: workDir, encoding: 'utf8' });
+      const reviewer = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Exceptions.Reviewer'], {
+        cwd: workDir,
+        encoding: 'utf8',
+      });
       expect((await http.get(`/v1/exception-requests/${filed.body.id}`, { token: reviewer.stdout.trim() })).status).toBe(200);
-      const impostor = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Exceptions.Reviewer', '--tenant', randomUUID()], { cwd: workDir, encoding: 'utf8' });
+      const impostor = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Exceptions.Reviewer', '--tenant', randomUUID()], {
+        cwd: workDir,
+        encoding: 'utf8',
+      });
       expect((await http.get(`/v1/exception-requests/${filed.body.id}`, { token: impostor.stdout.trim() })).status).toBe(403);
     }, 60_000);
 

@@ -14,7 +14,8 @@ interface ReadmeClient {
 function readmeClient(base: string, token: string): ReadmeClient {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const section = readme.slice(readme.indexOf('## Enforcement: integrating a service'));
-  const code = /```js\n([\s\S]*?)```/.exec(section)![1]!;
+  const code = /```js\n([\s\S]*?)```/.exec(section)![1];
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the README's code as printed is the test
   const build = new Function('BASE', 'TOKEN', 'setInterval', `${code}\nreturn { sync, mayskipMfa };`);
   return build(base, token, () => 0) as ReadmeClient;
 }
@@ -42,10 +43,16 @@ describe('the README example client', () => {
     await client.sync();
     expect(client.mayskipMfa(partner.tenantId, userId, 'delegated_admin')).toBe(false);
 
-    const filed = (await t.http.post('/v1/exception-requests', buildRequestBody({ affectedUserIds: [userId] }), { token: partner.adminAgent })).body;
+    const filed = (
+      await t.http.post('/v1/exception-requests', buildRequestBody({ affectedUserIds: [userId] }), { token: partner.adminAgent })
+    ).body;
     expect((await t.http.post('/v1/review-queue/claim', undefined, { token: reviewer })).body.id).toBe(filed.id);
     const grant = { userIds: [userId], surfaces: ['delegated_admin'], expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() };
-    const decided = await t.http.post(`/v1/exception-requests/${filed.id}/decision`, { outcome: 'approved', reason: 'EXO PowerShell', grant }, { token: reviewer });
+    const decided = await t.http.post(
+      `/v1/exception-requests/${filed.id}/decision`,
+      { outcome: 'approved', reason: 'EXO PowerShell', grant },
+      { token: reviewer },
+    );
     await client.sync();
     expect(client.mayskipMfa(partner.tenantId, userId, 'delegated_admin')).toBe(true);
     expect(client.mayskipMfa(partner.tenantId, userId, 'partner_center_api')).toBe(false);

@@ -70,7 +70,9 @@ describe('filing and following requests', () => {
     const tenant = await partnerTenant(t.tokens);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      ids.push((await t.http.post('/v1/exception-requests', buildRequestBody({ title: `request ${i}` }), { token: tenant.adminAgent })).body.id);
+      ids.push(
+        (await t.http.post('/v1/exception-requests', buildRequestBody({ title: `request ${i}` }), { token: tenant.adminAgent })).body.id,
+      );
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -117,7 +119,11 @@ describe('filing and following requests', () => {
 
   it('withdraws an undecided request once; a second withdraw is 409 naming the state', async () => {
     const filed = await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
-    const first = await t.http.post(`/v1/exception-requests/${filed.body.id}/withdraw`, { reason: 'resolved by enabling MFA' }, { token: partner.adminAgent });
+    const first = await t.http.post(
+      `/v1/exception-requests/${filed.body.id}/withdraw`,
+      { reason: 'resolved by enabling MFA' },
+      { token: partner.adminAgent },
+    );
     expect(first.status).toBe(200);
     expect(first.body.status).toBe('withdrawn');
     const second = await t.http.post(`/v1/exception-requests/${filed.body.id}/withdraw`, {}, { token: partner.adminAgent });
@@ -142,7 +148,11 @@ describe('filing and following requests', () => {
     const path = `/v1/exception-requests/${filed.body.id}/messages`;
     const fromPartner = await t.http.post(path, { body: 'Provider confirmation attached.' }, { token: partner.adminAgent });
     expect(fromPartner.status).toBe(201);
-    expect(fromPartner.body).toMatchObject({ requestId: filed.body.id, body: 'Provider confirmation attached.', author: { kind: 'partner', userId: partner.adminAgentId } });
+    expect(fromPartner.body).toMatchObject({
+      requestId: filed.body.id,
+      body: 'Provider confirmation attached.',
+      author: { kind: 'partner', userId: partner.adminAgentId },
+    });
     const fromReviewer = await t.http.post(path, { body: 'Thanks, looking at it.' }, { token: reviewer });
     expect(fromReviewer.status).toBe(201);
     expect(fromReviewer.body.author.kind).toBe('reviewer');
@@ -159,8 +169,18 @@ describe('filing and following requests', () => {
     const events = await t.http.get(`/v1/exception-requests/${filed.body.id}/events`, { token: partner.adminAgent });
     expect(events.status).toBe(200);
     expect(events.body.items).toHaveLength(2);
-    expect(events.body.items[0]).toMatchObject({ type: 'request.filed', requestId: filed.body.id, actor: { kind: 'partner', userId: partner.adminAgentId }, to: 'submitted' });
-    expect(events.body.items[1]).toMatchObject({ type: 'request.withdrawn', from: 'submitted', to: 'withdrawn', actor: { kind: 'partner' } });
+    expect(events.body.items[0]).toMatchObject({
+      type: 'request.filed',
+      requestId: filed.body.id,
+      actor: { kind: 'partner', userId: partner.adminAgentId },
+      to: 'submitted',
+    });
+    expect(events.body.items[1]).toMatchObject({
+      type: 'request.withdrawn',
+      from: 'submitted',
+      to: 'withdrawn',
+      actor: { kind: 'partner' },
+    });
     expect(Number.isNaN(Date.parse(events.body.items[1].at))).toBe(false);
   });
 

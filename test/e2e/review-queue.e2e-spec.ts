@@ -17,7 +17,13 @@ describe('review queue and SLA', () => {
   };
   const reviewer = (userId = randomUUID()) => tokens.mint({ role: ROLE.reviewer, userId });
   const events = async (t: TestApp, token: string, id: string) =>
-    (await t.http.get(`/v1/exception-requests/${id}/events?limit=200`, { token })).body.items as { type: string; from: string | null; to: string | null; actor: { kind: string }; data: Record<string, unknown> | null }[];
+    (await t.http.get(`/v1/exception-requests/${id}/events?limit=200`, { token })).body.items as {
+      type: string;
+      from: string | null;
+      to: string | null;
+      actor: { kind: string };
+      data: Record<string, unknown> | null;
+    }[];
 
   beforeAll(async () => {
     db = await isolatedDatabase('review');
@@ -30,7 +36,9 @@ describe('review queue and SLA', () => {
 
   /** Closes every open request of earlier tests (this file's own database), so each test starts from an empty queue. */
   async function drain(t: TestApp) {
-    await t.db.query(`UPDATE exception_requests SET status = 'withdrawn', claim_expires_at = NULL WHERE status IN ('submitted', 'in_review', 'info_requested')`);
+    await t.db.query(
+      `UPDATE exception_requests SET status = 'withdrawn', claim_expires_at = NULL WHERE status IN ('submitted', 'in_review', 'info_requested')`,
+    );
   }
 
   it('hands 10 waiting requests to 20 parallel claims: 10 distinct requests and 10 × 204', async () => {
@@ -38,7 +46,8 @@ describe('review queue and SLA', () => {
     await drain(t);
     const partner = await partnerTenant(tokens);
     const filed = new Set<string>();
-    for (let i = 0; i < 10; i++) filed.add((await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent })).body.id);
+    for (let i = 0; i < 10; i++)
+      filed.add((await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent })).body.id);
     const reviewers = await Promise.all(Array.from({ length: 20 }, () => reviewer()));
     const answers = await Promise.all(reviewers.map((token) => t.http.post('/v1/review-queue/claim', undefined, { token })));
     const claimed = answers.filter((a) => a.status === 200).map((a) => a.body.id as string);
@@ -102,7 +111,11 @@ describe('review queue and SLA', () => {
     const filed = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent })).body;
     const anyReviewer = await reviewer();
     const path = `/v1/exception-requests/${filed.id}`;
-    const grant = { userIds: filed.affectedUserIds, surfaces: filed.surfaces, expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+    const grant = {
+      userIds: filed.affectedUserIds,
+      surfaces: filed.surfaces,
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    };
     const refused = async (res: { status: number; body: { currentStatus?: string } }, status: string) => {
       expect(res.status).toBe(409);
       expect(res.body.currentStatus).toBe(status);
@@ -127,12 +140,20 @@ describe('review queue and SLA', () => {
     const dueAt = Date.parse(filed.sla.dueAt);
     const reviewerToken = await reviewer();
     await t.http.post('/v1/review-queue/claim', undefined, { token: reviewerToken });
-    const asked = await t.http.post(`/v1/exception-requests/${filed.id}/request-info`, { message: 'Which Exchange module version?' }, { token: reviewerToken });
+    const asked = await t.http.post(
+      `/v1/exception-requests/${filed.id}/request-info`,
+      { message: 'Which Exchange module version?' },
+      { token: reviewerToken },
+    );
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ status: 'info_requested', sla: { state: 'paused' } });
     const pausedAt = Date.parse(asked.body.sla.pausedAt);
     await new Promise((resolve) => setTimeout(resolve, 600));
-    const reply = await t.http.post(`/v1/exception-requests/${filed.id}/messages`, { body: 'Version 1.0.1, the old remote PowerShell module.' }, { token: partner.adminAgent });
+    const reply = await t.http.post(
+      `/v1/exception-requests/${filed.id}/messages`,
+      { body: 'Version 1.0.1, the old remote PowerShell module.' },
+      { token: partner.adminAgent },
+    );
     expect(reply.status).toBe(201);
     const after = (await t.http.get(`/v1/exception-requests/${filed.id}`, { token: partner.adminAgent })).body;
     expect(after).toMatchObject({ status: 'submitted', assignee: null, sla: { state: 'on_track', pausedAt: null } });
@@ -141,7 +162,14 @@ describe('review queue and SLA', () => {
     expect(moved).toBe(new Date(resumed.updated_at).getTime() - pausedAt); // whole-day calendar: business time = elapsed time
     expect(moved).toBeGreaterThanOrEqual(600);
     const types = (await events(t, partner.adminAgent, filed.id)).map((e) => e.type);
-    expect(types).toEqual(['request.filed', 'request.claimed', 'message.posted', 'request.info_requested', 'message.posted', 'request.info_provided']);
+    expect(types).toEqual([
+      'request.filed',
+      'request.claimed',
+      'message.posted',
+      'request.info_requested',
+      'message.posted',
+      'request.info_provided',
+    ]);
     const messages = (await t.http.get(`/v1/exception-requests/${filed.id}/messages`, { token: partner.adminAgent })).body.items;
     expect(messages.map((m: { author: { kind: string } }) => m.author.kind)).toEqual(['reviewer', 'partner']);
   });
@@ -171,7 +199,9 @@ describe('review queue and SLA', () => {
     const t = await start({ ...fastSlaEnv(2), RECONCILE_INTERVAL_MS: '500' });
     const partner = await partnerTenant(tokens);
     const filed = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent })).body;
-    await waitFor(async () => (await countRows(t.db, 'outbox_jobs', "relayed_at IS NULL AND payload->>'requestId' = $1", [filed.id])) === 0);
+    await waitFor(
+      async () => (await countRows(t.db, 'outbox_jobs', "relayed_at IS NULL AND payload->>'requestId' = $1", [filed.id])) === 0,
+    );
     // Redis loses the delayed timers (a flush, a failover without persistence).
     const sla = t.app.get(QUEUE_REGISTRY).get('sla')!;
     for (const name of ['sla.at_risk', 'sla.breached']) await (await sla.getJob(`${name}-${filed.id}`))?.remove();
@@ -193,7 +223,11 @@ describe('review queue and SLA', () => {
     const reviewerToken = await reviewer();
     const claimed = (await t.http.post('/v1/review-queue/claim', undefined, { token: reviewerToken })).body;
     expect(claimed.id).toBe(a.id);
-    const decided = await t.http.post(`/v1/exception-requests/${a.id}/decision`, { outcome: 'rejected', reason: 'Use the new EXO V3 module, which supports MFA.' }, { token: reviewerToken });
+    const decided = await t.http.post(
+      `/v1/exception-requests/${a.id}/decision`,
+      { outcome: 'rejected', reason: 'Use the new EXO V3 module, which supports MFA.' },
+      { token: reviewerToken },
+    );
     expect(decided.status).toBe(200);
     const stats = await t.http.get('/v1/review-queue/stats', { token: reviewerToken });
     expect(stats.status).toBe(200);
@@ -211,7 +245,11 @@ describe('review queue and SLA', () => {
     const filed = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent })).body;
     const reviewerToken = await reviewer();
     await t.http.post('/v1/review-queue/claim', undefined, { token: reviewerToken });
-    const body = { outcome: 'approved', reason: 'EXO PowerShell', grant: { userIds: filed.affectedUserIds, surfaces: filed.surfaces, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } };
+    const body = {
+      outcome: 'approved',
+      reason: 'EXO PowerShell',
+      grant: { userIds: filed.affectedUserIds, surfaces: filed.surfaces, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    };
     const headers = { 'idempotency-key': `decision-${filed.id}` };
     const first = await t.http.post(`/v1/exception-requests/${filed.id}/decision`, body, { token: reviewerToken, headers });
     const retry = await t.http.post(`/v1/exception-requests/${filed.id}/decision`, body, { token: reviewerToken, headers });
@@ -220,7 +258,11 @@ describe('review queue and SLA', () => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.body).toEqual(first.body);
     expect(await countRows(t.db, 'exception_grants', 'request_id = $1', [filed.id])).toBe(1);
-    const other = await t.http.post(`/v1/exception-requests/${filed.id}/decision`, { ...body, reason: 'different' }, { token: reviewerToken, headers });
+    const other = await t.http.post(
+      `/v1/exception-requests/${filed.id}/decision`,
+      { ...body, reason: 'different' },
+      { token: reviewerToken, headers },
+    );
     expect(other.status).toBe(422);
   });
 
@@ -236,7 +278,11 @@ describe('review queue and SLA', () => {
     expect((await t.http.post('/v1/review-queue/claim', undefined, { token: sameTenantReviewer })).body.id).toBe(otherRequest.id);
     const second = await t.http.post('/v1/review-queue/claim', undefined, { token: sameTenantReviewer });
     expect(second.body.id).toBe(ownRequest.id);
-    const refused = await t.http.post(`/v1/exception-requests/${ownRequest.id}/decision`, { outcome: 'rejected', reason: 'no' }, { token: sameTenantReviewer });
+    const refused = await t.http.post(
+      `/v1/exception-requests/${ownRequest.id}/decision`,
+      { outcome: 'rejected', reason: 'no' },
+      { token: sameTenantReviewer },
+    );
     expect(refused.status).toBe(403);
   });
 

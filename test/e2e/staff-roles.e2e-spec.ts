@@ -29,7 +29,11 @@ const STAFF_ENDPOINTS: Record<string, Call> = {
   enforcementStatus: (t, ids, token) =>
     t.http.get(`/v1/enforcement/status?tenantId=${ids.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, { token }),
   enforcementEvaluate: (t, ids, token) =>
-    t.http.post('/v1/enforcement/evaluate', { surface: 'delegated_admin', claims: { tid: ids.tenantId, oid: randomUUID(), amr: ['pwd'] } }, { token }),
+    t.http.post(
+      '/v1/enforcement/evaluate',
+      { surface: 'delegated_admin', claims: { tid: ids.tenantId, oid: randomUUID(), amr: ['pwd'] } },
+      { token },
+    ),
   enforcementChanges: (t, _ids, token) => t.http.get('/v1/enforcement/grants/changes', { token }),
 };
 
@@ -65,7 +69,11 @@ describe('staff roles count only on the platform tenant', () => {
       {
         outcome: 'approved',
         reason: 'EXO PowerShell',
-        grant: { userIds: filed.body.affectedUserIds, surfaces: ['delegated_admin'], expiresAt: new Date(Date.now() + 30 * DAY).toISOString() },
+        grant: {
+          userIds: filed.body.affectedUserIds,
+          surfaces: ['delegated_admin'],
+          expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        },
       },
       { token: reviewer },
     );
@@ -86,23 +94,26 @@ describe('staff roles count only on the platform tenant', () => {
     ['Exceptions.ReviewLead beside Partner.GlobalAdmin', { role: [ROLE.globalAdmin, ROLE.reviewLead] }],
   ];
 
-  it.each(attackerRoles)('a partner tenant token with %s is refused on every staff endpoint and changes nothing', async (_name, options) => {
-    const attacker = await t.tokens.mint({ ...options, tenantId: randomUUID() });
-    const before = await t.db.query('SELECT status, assignee, decision, updated_at FROM exception_requests ORDER BY id');
-    const grantsBefore = await t.db.query('SELECT revoked_at FROM exception_grants ORDER BY id');
-    const eventsBefore = await countRows(t.db, 'audit_events');
+  it.each(attackerRoles)(
+    'a partner tenant token with %s is refused on every staff endpoint and changes nothing',
+    async (_name, options) => {
+      const attacker = await t.tokens.mint({ ...options, tenantId: randomUUID() });
+      const before = await t.db.query('SELECT status, assignee, decision, updated_at FROM exception_requests ORDER BY id');
+      const grantsBefore = await t.db.query('SELECT revoked_at FROM exception_grants ORDER BY id');
+      const eventsBefore = await countRows(t.db, 'audit_events');
 
-    const statuses: Record<string, number> = {};
-    for (const [name, call] of Object.entries(STAFF_ENDPOINTS)) {
-      const res = await call(t, ids, attacker);
-      statuses[name] = res.status;
-      expect(res.headers.get('content-type'), name).toContain('application/problem+json');
-    }
-    expect(statuses).toEqual(Object.fromEntries(Object.keys(STAFF_ENDPOINTS).map((name) => [name, 403])));
-    expect(await t.db.query('SELECT status, assignee, decision, updated_at FROM exception_requests ORDER BY id')).toEqual(before);
-    expect(await t.db.query('SELECT revoked_at FROM exception_grants ORDER BY id')).toEqual(grantsBefore);
-    expect(await countRows(t.db, 'audit_events')).toBe(eventsBefore);
-  });
+      const statuses: Record<string, number> = {};
+      for (const [name, call] of Object.entries(STAFF_ENDPOINTS)) {
+        const res = await call(t, ids, attacker);
+        statuses[name] = res.status;
+        expect(res.headers.get('content-type'), name).toContain('application/problem+json');
+      }
+      expect(statuses).toEqual(Object.fromEntries(Object.keys(STAFF_ENDPOINTS).map((name) => [name, 403])));
+      expect(await t.db.query('SELECT status, assignee, decision, updated_at FROM exception_requests ORDER BY id')).toEqual(before);
+      expect(await t.db.query('SELECT revoked_at FROM exception_grants ORDER BY id')).toEqual(grantsBefore);
+      expect(await countRows(t.db, 'audit_events')).toBe(eventsBefore);
+    },
+  );
 
   it("a partner admin holding a staff role still sees only its own tenant: the victim's request and grant are 404", async () => {
     const attacker = await t.tokens.mint({ role: [ROLE.globalAdmin, ROLE.reviewLead], tenantId: randomUUID() });
@@ -117,7 +128,7 @@ describe('staff roles count only on the platform tenant', () => {
     expect(grants.body.items).toEqual([]);
   });
 
-  it("shows partners the reviewers who claimed, wrote, decided and granted by display name only, never their ids or sign-in names", async () => {
+  it('shows partners the reviewers who claimed, wrote, decided and granted by display name only, never their ids or sign-in names', async () => {
     const answers = [
       await t.http.get(`${REQUESTS}/${ids.requestId}`, { token: victim.adminAgent }),
       await t.http.get(`${REQUESTS}?limit=200`, { token: victim.adminAgent }),
@@ -135,9 +146,9 @@ describe('staff roles count only on the platform tenant', () => {
     expect(request.assignee).toEqual({ name: 'Ada (Reviewer)' });
     expect(request.decision.decidedBy).toEqual({ name: 'Ada (Reviewer)' });
     expect(messages.items[0].author).toEqual({ kind: 'reviewer', name: 'Ada (Reviewer)' });
-    expect(events.items.filter((e: { actor: { kind: string } }) => e.actor.kind === 'reviewer').map((e: { actor: unknown }) => e.actor)).toEqual(
-      Array(4).fill({ kind: 'reviewer' }),
-    );
+    expect(
+      events.items.filter((e: { actor: { kind: string } }) => e.actor.kind === 'reviewer').map((e: { actor: unknown }) => e.actor),
+    ).toEqual(Array(4).fill({ kind: 'reviewer' }));
     expect(grant.createdBy).toEqual({ name: 'Ada (Reviewer)' });
     // Reviewers still see who did what.
     const staffView = await t.http.get(`${REQUESTS}/${ids.requestId}`, { token: reviewer });
@@ -149,7 +160,9 @@ describe('staff roles count only on the platform tenant', () => {
     expect(stats.status).toBe(200);
     expect((await t.http.get(`${REQUESTS}/${ids.requestId}`, { token: reviewer })).status).toBe(200);
     const enforcement = await t.tokens.mint({ role: ROLE.enforcement, app: true, tenantId: PLATFORM_TENANT_ID });
-    const status = await t.http.get(`/v1/enforcement/status?tenantId=${victim.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, { token: enforcement });
+    const status = await t.http.get(`/v1/enforcement/status?tenantId=${victim.tenantId}&userId=${randomUUID()}&surface=delegated_admin`, {
+      token: enforcement,
+    });
     expect(status.status).toBe(200);
   });
 

@@ -30,7 +30,12 @@ export async function tenantRowCounts(db: DataSource, tenantId: string): Promise
     request_messages: await countRows(db, 'request_messages', ofTenant, [tenantId]),
     audit_events: await countRows(db, 'audit_events', 'tenant_id = $1', [tenantId]),
     idempotency_keys: await countRows(db, 'idempotency_keys', 'tenant_id = $1', [tenantId]),
-    outbox_jobs: await countRows(db, 'outbox_jobs', `(payload->>'requestId')::uuid IN (SELECT id FROM exception_requests WHERE tenant_id = $1)`, [tenantId]),
+    outbox_jobs: await countRows(
+      db,
+      'outbox_jobs',
+      `(payload->>'requestId')::uuid IN (SELECT id FROM exception_requests WHERE tenant_id = $1)`,
+      [tenantId],
+    ),
   };
 }
 

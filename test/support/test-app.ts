@@ -54,7 +54,11 @@ export function testEnv(jwksFile: string, overrides: Record<string, string> = {}
  * Boots the service through the same bootstrap as production, listening on a free loopback port, so
  * that tests speak real HTTP to it.
  */
-export async function startTestApp(overrides: Record<string, string> = {}, tokens?: TokenFactory, options: { logs?: LogLines } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  tokens?: TokenFactory,
+  options: { logs?: LogLines } = {},
+): Promise<TestApp> {
   const factory = tokens ?? new TokenFactory(await newSigningKey('RS256'));
   const config = loadConfig(testEnv(writeJwksFile([factory.key]), overrides));
   const app = await createHttpApp(config, { logDestination: options.logs });

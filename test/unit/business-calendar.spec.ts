@@ -132,7 +132,15 @@ describe('business calendar: properties', () => {
   const build = (s: { timezone: string; start: number; length: number; weekend: number[]; holidays: string }) => {
     const key = JSON.stringify(s);
     if (!built.has(key)) {
-      built.set(key, calendar({ timezone: s.timezone, workingHours: { start: s.start * 60, end: Math.min(1440, (s.start + s.length) * 60) }, weekend: s.weekend, holidays: s.holidays }));
+      built.set(
+        key,
+        calendar({
+          timezone: s.timezone,
+          workingHours: { start: s.start * 60, end: Math.min(1440, (s.start + s.length) * 60) },
+          weekend: s.weekend,
+          holidays: s.holidays,
+        }),
+      );
     }
     return built.get(key)!;
   };
@@ -161,12 +169,19 @@ describe('business calendar: properties', () => {
 
   it('is monotonic in the start and in the duration', () => {
     fc.assert(
-      fc.property(specs, instants, fc.integer({ min: 0, max: 5 * 24 * HOUR }), durations, fc.integer({ min: 0, max: 24 * HOUR }), (spec, start, later, duration, more) => {
-        const c = build(spec);
-        const a = c.addBusinessTime(start, duration).getTime();
-        expect(c.addBusinessTime(new Date(start.getTime() + later), duration).getTime()).toBeGreaterThanOrEqual(a);
-        expect(c.addBusinessTime(start, duration + more).getTime()).toBeGreaterThanOrEqual(a);
-      }),
+      fc.property(
+        specs,
+        instants,
+        fc.integer({ min: 0, max: 5 * 24 * HOUR }),
+        durations,
+        fc.integer({ min: 0, max: 24 * HOUR }),
+        (spec, start, later, duration, more) => {
+          const c = build(spec);
+          const a = c.addBusinessTime(start, duration).getTime();
+          expect(c.addBusinessTime(new Date(start.getTime() + later), duration).getTime()).toBeGreaterThanOrEqual(a);
+          expect(c.addBusinessTime(start, duration + more).getTime()).toBeGreaterThanOrEqual(a);
+        },
+      ),
       { numRuns: 200 },
     );
   }, 60_000);

@@ -8,20 +8,72 @@ const ask = (title: string, description = '', extra: Partial<ClassifierInput> = 
 
 describe('classifier: each known issue, in English and Japanese', () => {
   it.each([
-    [1, 'Need more time for MFA', 'Our admin agents use GDAP to manage customer tenants and we have not finished rolling out MFA for them. We need two more months.'],
-    [1, 'MFA 導入の猶予', '委任された管理者特権で顧客テナントを管理しているエージェントへの MFA 導入がまだ完了していません。もう少し時間が必要です。'],
-    [2, 'Back-office staff without MFA', "Our finance and sales staff don't use delegated admin privileges and never sign in to customer tenants. MFA for them is still being rolled out."],
-    [2, '営業部門の MFA', '営業と経理のユーザーは委任された管理者特権を使用していません。これらのユーザーへの MFA 展開には時間がかかります。'],
-    [3, 'Printer service accounts', 'We have low-privilege user accounts used as service accounts on scanners and meeting room devices; they cannot do MFA.'],
-    [3, '複合機のサービスアカウント', '複合機や会議室の端末でサービスアカウントとして使っている低権限のユーザーアカウントがあり、MFA を設定できません。'],
-    [4, 'Authenticator app not possible', 'We have a clean desk policy: staff may not bring personal phones onto the floor, so they cannot install Microsoft Authenticator.'],
+    [
+      1,
+      'Need more time for MFA',
+      'Our admin agents use GDAP to manage customer tenants and we have not finished rolling out MFA for them. We need two more months.',
+    ],
+    [
+      1,
+      'MFA 導入の猶予',
+      '委任された管理者特権で顧客テナントを管理しているエージェントへの MFA 導入がまだ完了していません。もう少し時間が必要です。',
+    ],
+    [
+      2,
+      'Back-office staff without MFA',
+      "Our finance and sales staff don't use delegated admin privileges and never sign in to customer tenants. MFA for them is still being rolled out.",
+    ],
+    [
+      2,
+      '営業部門の MFA',
+      '営業と経理のユーザーは委任された管理者特権を使用していません。これらのユーザーへの MFA 展開には時間がかかります。',
+    ],
+    [
+      3,
+      'Printer service accounts',
+      'We have low-privilege user accounts used as service accounts on scanners and meeting room devices; they cannot do MFA.',
+    ],
+    [
+      3,
+      '複合機のサービスアカウント',
+      '複合機や会議室の端末でサービスアカウントとして使っている低権限のユーザーアカウントがあり、MFA を設定できません。',
+    ],
+    [
+      4,
+      'Authenticator app not possible',
+      'We have a clean desk policy: staff may not bring personal phones onto the floor, so they cannot install Microsoft Authenticator.',
+    ],
     [4, 'スマホ持ち込み禁止', 'セキュリティ規定で私物のスマートフォンの持ち込みが禁止されており、Authenticator アプリを使えません。'],
-    [5, 'Outlook 2010 breaks with MFA', 'Some agents still use Outlook 2010 and POP/IMAP clients with basic authentication, which cannot do MFA.'],
-    [5, 'レガシー認証', '一部のエージェントが古いメールクライアントを使っており、レガシー認証プロトコルのため MFA を有効にすると使えなくなります。'],
-    [6, 'EXO PowerShell', 'We manage customer mailboxes with Exchange Online PowerShell using delegated admin privileges; the module does not support MFA.'],
-    [6, 'Exchange Online PowerShell が MFA 非対応', '代理管理特権で Exchange Online PowerShell を使ってお客様の Exchange を管理していますが、MFA に対応していません。'],
-    [7, 'Duo claim not recognised', 'We use Duo through ADFS federation; Entra ID does not recognise the MFA and the amr claim does not flow.'],
-    [7, 'サードパーティ MFA が認識されない', 'サードパーティの MFA ソリューションを ID フェデレーションで連携していますが、Azure AD に MFA 完了が認識されません。'],
+    [
+      5,
+      'Outlook 2010 breaks with MFA',
+      'Some agents still use Outlook 2010 and POP/IMAP clients with basic authentication, which cannot do MFA.',
+    ],
+    [
+      5,
+      'レガシー認証',
+      '一部のエージェントが古いメールクライアントを使っており、レガシー認証プロトコルのため MFA を有効にすると使えなくなります。',
+    ],
+    [
+      6,
+      'EXO PowerShell',
+      'We manage customer mailboxes with Exchange Online PowerShell using delegated admin privileges; the module does not support MFA.',
+    ],
+    [
+      6,
+      'Exchange Online PowerShell が MFA 非対応',
+      '代理管理特権で Exchange Online PowerShell を使ってお客様の Exchange を管理していますが、MFA に対応していません。',
+    ],
+    [
+      7,
+      'Duo claim not recognised',
+      'We use Duo through ADFS federation; Entra ID does not recognise the MFA and the amr claim does not flow.',
+    ],
+    [
+      7,
+      'サードパーティ MFA が認識されない',
+      'サードパーティの MFA ソリューションを ID フェデレーションで連携していますが、Azure AD に MFA 完了が認識されません。',
+    ],
   ] as const)('names issue %i for "%s"', (issue, title, description) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(issue);
@@ -33,23 +85,36 @@ describe('classifier: each known issue, in English and Japanese', () => {
 
 describe('classifier: near neighbours', () => {
   it('tells agents who use delegated admin (1) from staff who do not (2)', () => {
-    expect(ask('More time for MFA', 'Our helpdesk agents use DAP on customer tenants and MFA is not rolled out to them yet.').knownIssue).toBe(1);
-    expect(ask('More time for MFA', 'Our marketing team does not use DAP and never touches customer tenants; MFA is not rolled out to them yet.').knownIssue).toBe(2);
+    expect(
+      ask('More time for MFA', 'Our helpdesk agents use DAP on customer tenants and MFA is not rolled out to them yet.').knownIssue,
+    ).toBe(1);
+    expect(
+      ask('More time for MFA', 'Our marketing team does not use DAP and never touches customer tenants; MFA is not rolled out to them yet.')
+        .knownIssue,
+    ).toBe(2);
   });
 
   it('tells people (2) from user accounts on devices (3)', () => {
-    expect(ask('No MFA for shared kiosk logins', 'Kiosk devices in our warehouse sign in with a shared service account.').knownIssue).toBe(3);
+    expect(ask('No MFA for shared kiosk logins', 'Kiosk devices in our warehouse sign in with a shared service account.').knownIssue).toBe(
+      3,
+    );
     expect(ask('Sales users need time', 'Sales staff do not use delegated admin and need time to enrol in MFA.').knownIssue).toBe(2);
   });
 
   it('tells legacy mail protocols (5) from Exchange Online PowerShell (6)', () => {
-    expect(ask('Basic auth mail', 'Agents read Exchange Online mail over IMAP with basic auth; those clients break with MFA.').knownIssue).toBe(5);
-    expect(ask('Remote PowerShell', 'Connect-ExchangeOnline with delegated admin to customer tenants fails once MFA is on.').knownIssue).toBe(6);
+    expect(
+      ask('Basic auth mail', 'Agents read Exchange Online mail over IMAP with basic auth; those clients break with MFA.').knownIssue,
+    ).toBe(5);
+    expect(
+      ask('Remote PowerShell', 'Connect-ExchangeOnline with delegated admin to customer tenants fails once MFA is on.').knownIssue,
+    ).toBe(6);
   });
 
   it('tells no phone for the Authenticator app (4) from a third-party MFA product (7)', () => {
     expect(ask('No phones', 'Phones are banned on our secure floor, so the Authenticator app is not an option.').knownIssue).toBe(4);
-    expect(ask('Okta MFA', 'We use Okta as our MFA provider, federated with Entra ID, but the MFA claim is not passed.').knownIssue).toBe(7);
+    expect(ask('Okta MFA', 'We use Okta as our MFA provider, federated with Entra ID, but the MFA claim is not passed.').knownIssue).toBe(
+      7,
+    );
   });
 });
 
@@ -99,21 +164,35 @@ describe('classifier: normalisation and explanations', () => {
   });
 
   it('answers guidance in Japanese when asked', () => {
-    expect(classify({ title: 'Okta', description: 'Okta MFA via federation, amr claim missing' }, 'ja').guidance).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    expect(classify({ title: 'Okta', description: 'Okta MFA via federation, amr claim missing' }, 'ja').guidance).toMatch(
+      /[ぁ-んァ-ヶ一-龠]/,
+    );
   });
 });
 
 describe('classifier: missing details for issue 7', () => {
   const text = { title: 'Third-party MFA not recognised', description: 'Our third-party MFA is federated and the claim does not flow.' };
   it('lists every required detail when the form part is absent', () => {
-    expect(classify(text).missingDetails).toEqual(['thirdPartyMfa.provider', 'thirdPartyMfa.integrationMethod', 'thirdPartyMfa.providerConfirmedClaimCannotFlow']);
+    expect(classify(text).missingDetails).toEqual([
+      'thirdPartyMfa.provider',
+      'thirdPartyMfa.integrationMethod',
+      'thirdPartyMfa.providerConfirmedClaimCannotFlow',
+    ]);
   });
   it('asks only for the provider confirmation when it is not given', () => {
-    const result = classify({ ...text, thirdPartyMfa: { provider: 'Duo', integrationMethod: 'identity_federation', providerConfirmedClaimCannotFlow: false } });
+    const result = classify({
+      ...text,
+      thirdPartyMfa: { provider: 'Duo', integrationMethod: 'identity_federation', providerConfirmedClaimCannotFlow: false },
+    });
     expect(result.missingDetails).toEqual(['thirdPartyMfa.providerConfirmedClaimCannotFlow']);
   });
   it('lists nothing when all is given, and nothing for issues that need nothing', () => {
-    expect(missingDetails(7, { ...text, thirdPartyMfa: { provider: 'Duo', integrationMethod: 'custom_controls', providerConfirmedClaimCannotFlow: true } })).toEqual([]);
+    expect(
+      missingDetails(7, {
+        ...text,
+        thirdPartyMfa: { provider: 'Duo', integrationMethod: 'custom_controls', providerConfirmedClaimCannotFlow: true },
+      }),
+    ).toEqual([]);
     expect(missingDetails(4, text)).toEqual([]);
   });
 });
@@ -122,7 +201,9 @@ describe('classifier: the held-out corpus bars', () => {
   const holdout = JSON.parse(readFileSync('test/corpus/classifier-holdout.json', 'utf8')) as CorpusCase[];
   const report = evaluate(holdout);
   it('has a corpus of the required shape', () => {
-    const dev = ['test/corpus/classifier-dev.json', 'test/corpus/classifier-dev-2.json', 'test/corpus/classifier-dev-3.json'].flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as CorpusCase[]);
+    const dev = ['test/corpus/classifier-dev.json', 'test/corpus/classifier-dev-2.json', 'test/corpus/classifier-dev-3.json'].flatMap(
+      (f) => JSON.parse(readFileSync(f, 'utf8')) as CorpusCase[],
+    );
     const all = [...dev, ...holdout];
     expect(all.length).toBeGreaterThanOrEqual(200);
     expect(all.filter((c) => c.lang === 'ja').length).toBeGreaterThanOrEqual(all.length / 3);

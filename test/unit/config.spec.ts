@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_PLATFORM_TENANT_ID, loadConfig } from '../../src/config/config.js';
+import {
+  ConfigError,
+  DEVELOPMENT_AUDIENCE,
+  DEVELOPMENT_ISSUER,
+  DEVELOPMENT_PLATFORM_TENANT_ID,
+  loadConfig,
+} from '../../src/config/config.js';
 
 const PLATFORM = 'a1a1a1a1-0000-4000-8000-00000000beef';
 
@@ -114,14 +120,18 @@ describe('configuration', () => {
   });
 
   it('refuses both key sources at once, and development keys in production', () => {
-    expect(problemsOf({ AUTH_JWKS_URL: 'https://k/keys', AUTH_JWKS_FILE: '/etc/jwks.json' })[0]).toContain('AUTH_JWKS_URL and AUTH_JWKS_FILE');
+    expect(problemsOf({ AUTH_JWKS_URL: 'https://k/keys', AUTH_JWKS_FILE: '/etc/jwks.json' })[0]).toContain(
+      'AUTH_JWKS_URL and AUTH_JWKS_FILE',
+    );
     expect(problemsOf({ NODE_ENV: 'production' })[0]).toContain('AUTH_JWKS_URL or AUTH_JWKS_FILE');
     const production = { NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/jwks.json', AUTH_PLATFORM_TENANT_ID: PLATFORM };
     expect(loadConfig(production).auth.useDevelopmentKeys).toBe(false);
   });
 
   it('requires AUTH_PLATFORM_TENANT_ID in production and defaults it to the development value elsewhere', () => {
-    expect(problemsOf({ NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/jwks.json' })).toEqual([expect.stringMatching(/^AUTH_PLATFORM_TENANT_ID: required/)]);
+    expect(problemsOf({ NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/jwks.json' })).toEqual([
+      expect.stringMatching(/^AUTH_PLATFORM_TENANT_ID: required/),
+    ]);
     expect(loadConfig({}).auth.platformTenantId).toBe(DEVELOPMENT_PLATFORM_TENANT_ID);
     expect(loadConfig({ AUTH_PLATFORM_TENANT_ID: PLATFORM.toUpperCase() }).auth.platformTenantId).toBe(PLATFORM);
     expect(problemsOf({ AUTH_PLATFORM_TENANT_ID: 'contoso' })[0]).toMatch(/^AUTH_PLATFORM_TENANT_ID: /);
@@ -129,7 +139,9 @@ describe('configuration', () => {
 
   it('requires an https AUTH_JWKS_URL in production only', () => {
     const production = { NODE_ENV: 'production', AUTH_PLATFORM_TENANT_ID: PLATFORM };
-    expect(problemsOf({ ...production, AUTH_JWKS_URL: 'http://issuer.example/keys' })[0]).toMatch(/^AUTH_JWKS_URL: must be an https:\/\/ URL/);
+    expect(problemsOf({ ...production, AUTH_JWKS_URL: 'http://issuer.example/keys' })[0]).toMatch(
+      /^AUTH_JWKS_URL: must be an https:\/\/ URL/,
+    );
     expect(loadConfig({ ...production, AUTH_JWKS_URL: 'https://issuer.example/keys' }).auth.jwksUrl).toBe('https://issuer.example/keys');
     expect(loadConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:9000/keys' }).auth.jwksUrl).toBe('http://127.0.0.1:9000/keys');
   });
@@ -159,7 +171,11 @@ describe('configuration', () => {
       AUTH_MAX_TOKEN_LIFETIME: '3600',
       TRUST_PROXY: '10.0.0.1, 10.1.0.0/16',
     });
-    expect(config).toMatchObject({ rateLimit: { writesPerMinute: 0, readsPerMinute: 60 }, trustProxy: ['10.0.0.1', '10.1.0.0/16'], auth: { maxTokenLifetimeSeconds: 3600 } });
+    expect(config).toMatchObject({
+      rateLimit: { writesPerMinute: 0, readsPerMinute: 60 },
+      trustProxy: ['10.0.0.1', '10.1.0.0/16'],
+      auth: { maxTokenLifetimeSeconds: 3600 },
+    });
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(problemsOf({ TRUST_PROXY: 'everyone' })[0]).toMatch(/^TRUST_PROXY: /);
     expect(problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })[0]).toMatch(/^HTTP_HEADERS_TIMEOUT_MS: /);

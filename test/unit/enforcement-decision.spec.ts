@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { challengeFor, decide, DEFAULT_STEP_UP_ACR, UnknownSurfaceError, type IndexedGrant } from '../../src/enforcement/domain/enforcement-decision.js';
+import {
+  challengeFor,
+  decide,
+  DEFAULT_STEP_UP_ACR,
+  UnknownSurfaceError,
+  type IndexedGrant,
+} from '../../src/enforcement/domain/enforcement-decision.js';
 import { grantExempts, grantStatus } from '../../src/grants/domain/grant-status.js';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -17,20 +23,40 @@ const userClaims = { tid: TENANT, oid: USER, amr: ['pwd'] };
 
 describe('enforcement decision', () => {
   it('allows app-only tokens: MFA does not apply to them', () => {
-    expect(decide({ surface: 'partner_center_api', claims: { idtyp: 'app', tid: TENANT }, now: NOW, grantsOf: index({}) })).toEqual({ decision: 'allow', reason: 'app_only_token' });
+    expect(decide({ surface: 'partner_center_api', claims: { idtyp: 'app', tid: TENANT }, now: NOW, grantsOf: index({}) })).toEqual({
+      decision: 'allow',
+      reason: 'app_only_token',
+    });
   });
 
   it('allows a user token whose amr says MFA was done', () => {
-    expect(decide({ surface: 'partner_center_api', claims: { ...userClaims, amr: ['pwd', 'mfa'] }, now: NOW, grantsOf: index({}) })).toEqual({ decision: 'allow', reason: 'mfa_completed' });
+    expect(
+      decide({ surface: 'partner_center_api', claims: { ...userClaims, amr: ['pwd', 'mfa'] }, now: NOW, grantsOf: index({}) }),
+    ).toEqual({ decision: 'allow', reason: 'mfa_completed' });
   });
 
   it('exempts a user with an active grant for this tenant and surface', () => {
-    const result = decide({ surface: 'delegated_admin', claims: userClaims, now: NOW, grantsOf: index({ [`${TENANT}:${USER}`]: [grant()] }) });
-    expect(result).toEqual({ decision: 'exempt', reason: 'active_exception_grant', grantId: 'g-1', expiresAt: new Date(NOW + 3600_000).toISOString() });
+    const result = decide({
+      surface: 'delegated_admin',
+      claims: userClaims,
+      now: NOW,
+      grantsOf: index({ [`${TENANT}:${USER}`]: [grant()] }),
+    });
+    expect(result).toEqual({
+      decision: 'exempt',
+      reason: 'active_exception_grant',
+      grantId: 'g-1',
+      expiresAt: new Date(NOW + 3600_000).toISOString(),
+    });
   });
 
   it('matches ids whatever their case', () => {
-    const result = decide({ surface: 'delegated_admin', claims: { ...userClaims, tid: TENANT.toUpperCase(), oid: USER.toUpperCase() }, now: NOW, grantsOf: index({ [`${TENANT}:${USER}`]: [grant()] }) });
+    const result = decide({
+      surface: 'delegated_admin',
+      claims: { ...userClaims, tid: TENANT.toUpperCase(), oid: USER.toUpperCase() },
+      now: NOW,
+      grantsOf: index({ [`${TENANT}:${USER}`]: [grant()] }),
+    });
     expect(result.decision).toBe('exempt');
   });
 
@@ -42,9 +68,12 @@ describe('enforcement decision', () => {
     ['a grant that expires exactly now', 'delegated_admin', { [`${TENANT}:${USER}`]: [grant({ expiresAt: NOW })] }],
     ['a grant not yet valid', 'delegated_admin', { [`${TENANT}:${USER}`]: [grant({ validFrom: NOW + 1 })] }],
     ['no grant at all (a revoked grant leaves the index)', 'delegated_admin', {}],
-  ])('requires MFA with %s, with the seed\'s challenge', (_, surface, grants) => {
+  ])("requires MFA with %s, with the seed's challenge", (_, surface, grants) => {
     const result = decide({ surface, claims: userClaims, now: NOW, grantsOf: index(grants) });
-    expect(result).toMatchObject({ decision: 'mfa_required', challenge: { status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', statusText: 'Unauthorized - MFA required' } });
+    expect(result).toMatchObject({
+      decision: 'mfa_required',
+      challenge: { status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', statusText: 'Unauthorized - MFA required' },
+    });
   });
 
   it('answers the RFC 9470 step-up challenge when asked', () => {
@@ -66,7 +95,12 @@ describe('enforcement decision', () => {
   });
 
   it('prefers the grant that lasts longest when several apply', () => {
-    const result = decide({ surface: 'delegated_admin', claims: userClaims, now: NOW, grantsOf: index({ [`${TENANT}:${USER}`]: [grant(), grant({ grantId: 'g-2', expiresAt: NOW + 7200_000 })] }) });
+    const result = decide({
+      surface: 'delegated_admin',
+      claims: userClaims,
+      now: NOW,
+      grantsOf: index({ [`${TENANT}:${USER}`]: [grant(), grant({ grantId: 'g-2', expiresAt: NOW + 7200_000 })] }),
+    });
     expect(result).toMatchObject({ decision: 'exempt', grantId: 'g-2' });
   });
 });

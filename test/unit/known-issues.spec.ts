@@ -88,7 +88,7 @@ describe('known issues catalogue', () => {
       }
     }
     expect(() => {
-      (KNOWN_ISSUES[0]!.title as { en: string }).en = 'changed';
+      (KNOWN_ISSUES[0].title as { en: string }).en = 'changed';
     }).toThrow(TypeError);
   });
 });
@@ -120,7 +120,7 @@ describe('localizeKnownIssue', () => {
     });
     expect(view.requiredDetails[0]).toEqual({
       field: 'thirdPartyMfa.provider',
-      description: issue7.requiredDetails[0]!.description.en,
+      description: issue7.requiredDetails[0].description.en,
     });
   });
 
@@ -129,9 +129,7 @@ describe('localizeKnownIssue', () => {
     expect(view.title).toBe(issue7.title.ja);
     expect(view.situation).toBe(issue7.situation.ja);
     expect(view.guidance).toBe(issue7.guidance.ja);
-    expect(view.requiredDetails.map((d) => d.description)).toEqual(
-      issue7.requiredDetails.map((d) => d.description.ja),
-    );
+    expect(view.requiredDetails.map((d) => d.description)).toEqual(issue7.requiredDetails.map((d) => d.description.ja));
     expect(view.requiredDetails.map((d) => d.field)).toEqual(issue7.requiredDetails.map((d) => d.field));
   });
 

@@ -16,12 +16,15 @@ function capture() {
 describe('structured logs', () => {
   it('redacts tokens, emails, phone numbers and contact details', () => {
     const { lines, logger } = capture();
-    logger.info({
-      req: { headers: { authorization: 'Bearer eyJhbGciOi.secret', 'idempotency-key': 'k1' } },
-      token: 'eyJ.raw.token',
-      contact: { name: 'Aiko', email: 'aiko@partner.example' },
-      user: { email: 'someone@partner.example', phone: '+81 3 1234 5678' },
-    }, 'filed');
+    logger.info(
+      {
+        req: { headers: { authorization: 'Bearer eyJhbGciOi.secret', 'idempotency-key': 'k1' } },
+        token: 'eyJ.raw.token',
+        contact: { name: 'Aiko', email: 'aiko@partner.example' },
+        user: { email: 'someone@partner.example', phone: '+81 3 1234 5678' },
+      },
+      'filed',
+    );
     const text = JSON.stringify(lines[0]);
     expect(text).not.toContain('eyJ');
     expect(text).not.toContain('@partner.example');

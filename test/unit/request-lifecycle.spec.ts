@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/platform/errors/domain-error.js';
+import { DomainError } from '../../src/shared/domain-error.js';
 import {
   canApply,
+  eventOf,
   IllegalTransitionError,
   isFinal,
   nextStatus,
@@ -13,6 +14,8 @@ import {
 const LEGAL: [RequestStatus, RequestAction, RequestStatus][] = [
   ['submitted', 'claim', 'in_review'],
   ['in_review', 'release', 'submitted'],
+  ['submitted', 'reassign', 'in_review'],
+  ['in_review', 'reassign', 'in_review'],
   ['in_review', 'request_info', 'info_requested'],
   ['info_requested', 'partner_reply', 'submitted'],
   ['in_review', 'approve', 'approved'],
@@ -21,7 +24,7 @@ const LEGAL: [RequestStatus, RequestAction, RequestStatus][] = [
   ['in_review', 'withdraw', 'withdrawn'],
   ['info_requested', 'withdraw', 'withdrawn'],
 ];
-const ACTIONS: RequestAction[] = ['claim', 'release', 'request_info', 'partner_reply', 'approve', 'reject', 'withdraw'];
+const ACTIONS: RequestAction[] = ['claim', 'release', 'reassign', 'request_info', 'partner_reply', 'approve', 'reject', 'withdraw'];
 
 describe('request lifecycle', () => {
   it.each(LEGAL)('moves a %s request on %s to %s', (from, action, to) => {
@@ -58,6 +61,15 @@ describe('request lifecycle', () => {
 
   it('lets the partner withdraw only what is not decided yet', () => {
     expect(REQUEST_STATUSES.filter((s) => canApply(s, 'withdraw'))).toEqual(['submitted', 'in_review', 'info_requested']);
+  });
+
+  it('names the event each move writes: a lead assigning a waiting request claims it for the reviewer', () => {
+    expect(eventOf('reassign', 'submitted')).toBe('request.claimed');
+    expect(eventOf('reassign', 'in_review')).toBe('request.reassigned');
+    expect(eventOf('claim', 'submitted')).toBe('request.claimed');
+    expect(eventOf('approve', 'in_review')).toBe('request.decided');
+    expect(eventOf('reject', 'in_review')).toBe('request.decided');
+    expect(eventOf('partner_reply', 'info_requested')).toBe('request.info_provided');
   });
 
   it('returns a request waiting on the partner to the queue when the partner replies', () => {

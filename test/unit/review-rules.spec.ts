@@ -42,7 +42,9 @@ describe('who may act on a claimed request', () => {
   });
 
   it('compares ids without regard to case', () => {
-    expect(sameIdentity({ tenantId: PLATFORM.toUpperCase(), userId: ALICE.toUpperCase() }, { tenantId: PLATFORM, userId: ALICE })).toBe(true);
+    expect(sameIdentity({ tenantId: PLATFORM.toUpperCase(), userId: ALICE.toUpperCase() }, { tenantId: PLATFORM, userId: ALICE })).toBe(
+      true,
+    );
   });
 });
 
@@ -88,15 +90,25 @@ describe('what a decision must carry', () => {
 
   it('refuses an expiry in the past, now, or beyond the longest grant', () => {
     expect(fields(grantProblems('approved', grant({ expiresAt: NOW.toISOString() }), request, NOW, 180))).toEqual(['grant.expiresAt']);
-    expect(fields(grantProblems('approved', grant({ expiresAt: new Date(NOW.getTime() + 181 * DAY).toISOString() }), request, NOW, 180))).toEqual(['grant.expiresAt']);
-    expect(grantProblems('approved', grant({ expiresAt: new Date(NOW.getTime() + 180 * DAY).toISOString() }), request, NOW, 180)).toEqual([]);
+    expect(
+      fields(grantProblems('approved', grant({ expiresAt: new Date(NOW.getTime() + 181 * DAY).toISOString() }), request, NOW, 180)),
+    ).toEqual(['grant.expiresAt']);
+    expect(grantProblems('approved', grant({ expiresAt: new Date(NOW.getTime() + 180 * DAY).toISOString() }), request, NOW, 180)).toEqual(
+      [],
+    );
     expect(fields(grantProblems('approved', grant({ expiresAt: 'soon' }), request, NOW, 180))).toEqual(['grant.expiresAt']);
   });
 
   it('refuses accounts and surfaces the request did not name, each in its own field', () => {
-    const problems = grantProblems('approved', grant({ userIds: [ALICE, PLATFORM], surfaces: ['partner_center_dashboard'] }), request, NOW, 180);
+    const problems = grantProblems(
+      'approved',
+      grant({ userIds: [ALICE, PLATFORM], surfaces: ['partner_center_dashboard'] }),
+      request,
+      NOW,
+      180,
+    );
     expect(fields(problems)).toEqual(['grant.userIds', 'grant.surfaces']);
-    expect(problems[0]!.message).toContain(PLATFORM);
+    expect(problems[0].message).toContain(PLATFORM);
   });
 
   it('matches account ids without regard to case', () => {

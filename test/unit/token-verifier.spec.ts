@@ -27,9 +27,9 @@ describe('TokenVerifier', () => {
     const verifier = TokenVerifier.local(jwks, { ...OPTIONS, cacheSize: 2 });
     const tokens = await Promise.all([1, 2, 3].map(() => sign({ tid: randomUUID(), roles: [] })));
     for (const token of tokens) await verifier.verify(token);
-    expect(verifier.cached(tokens[0]!)).toBeUndefined();
-    expect(verifier.cached(tokens[1]!)).toBeDefined();
-    expect(verifier.cached(tokens[2]!)).toBeDefined();
+    expect(verifier.cached(tokens[0])).toBeUndefined();
+    expect(verifier.cached(tokens[1])).toBeDefined();
+    expect(verifier.cached(tokens[2])).toBeDefined();
   });
 
   it('keeps staff roles on the platform tenant and drops them on any other', async () => {

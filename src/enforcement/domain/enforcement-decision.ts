@@ -1,7 +1,7 @@
 // The one answer to "may this call skip MFA?", used by every enforcement endpoint. Plain
 // TypeScript: the caller passes the surface, the token's claims, the time and a way to find grants.
 
-import { SURFACES, type Surface } from '../../requests/domain/surfaces.js';
+import { SURFACES, type Surface } from '../../shared/surfaces.js';
 
 export type ChallengeStyle = 'default' | 'rfc9470';
 
@@ -71,9 +71,19 @@ export function decide(input: {
   if (Array.isArray(claims.amr) && claims.amr.includes('mfa')) return { decision: 'allow', reason: 'mfa_completed' };
   if (typeof claims.tid === 'string' && typeof claims.oid === 'string') {
     const grant = exemptingGrant(input.grantsOf(claims.tid.toLowerCase(), claims.oid.toLowerCase()), input.surface, input.now);
-    if (grant) return { decision: 'exempt', reason: 'active_exception_grant', grantId: grant.grantId, expiresAt: new Date(grant.expiresAt).toISOString() };
+    if (grant)
+      return {
+        decision: 'exempt',
+        reason: 'active_exception_grant',
+        grantId: grant.grantId,
+        expiresAt: new Date(grant.expiresAt).toISOString(),
+      };
   }
-  return { decision: 'mfa_required', reason: 'no_mfa_no_exception', challenge: challengeFor(input.challengeStyle ?? 'default', input.stepUpAcr ?? DEFAULT_STEP_UP_ACR) };
+  return {
+    decision: 'mfa_required',
+    reason: 'no_mfa_no_exception',
+    challenge: challengeFor(input.challengeStyle ?? 'default', input.stepUpAcr ?? DEFAULT_STEP_UP_ACR),
+  };
 }
 
 export function challengeFor(style: ChallengeStyle, stepUpAcr: string): Challenge {
@@ -85,5 +95,10 @@ export function challengeFor(style: ChallengeStyle, stepUpAcr: string): Challeng
       description: MFA_REQUIRED_DESCRIPTION,
     };
   }
-  return { status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', statusText: 'Unauthorized - MFA required', description: MFA_REQUIRED_DESCRIPTION };
+  return {
+    status: 401,
+    wwwAuthenticate: 'Bearer error="invalid_token"',
+    statusText: 'Unauthorized - MFA required',
+    description: MFA_REQUIRED_DESCRIPTION,
+  };
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsDateTime, Text } from '../../platform/http/text.js';
+import { CommaList, IsDateTime, Text } from '../../platform/http/text.js';
 import { PageQuery } from '../../platform/pagination/page-query.dto.js';
 
 const STATUSES = ['active', 'expired', 'revoked'] as const;
@@ -9,7 +8,7 @@ const STATUSES = ['active', 'expired', 'revoked'] as const;
 export class ListGrantsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'one status or a comma-separated list: active, expired, revoked' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value))
+  @CommaList()
   @IsArray()
   @ArrayMaxSize(3)
   @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError } from '../errors/domain-error.js';
+import { ForbiddenError } from '../../shared/domain-error.js';
 import { ALLOW_KEY, PUBLIC_KEY } from './access.decorators.js';
 import { AuthenticationError } from './authentication-error.js';
 import { belongsTo, type Audience, type Caller } from './caller.js';
@@ -33,7 +33,11 @@ export class AuthGuard implements CanActivate {
 }
 
 /** The bearer token verified and its caller in one of `audiences`: 401 or 403 otherwise. */
-export async function authorize(verifier: TokenVerifier, authorization: string | undefined, audiences: readonly Audience[]): Promise<Caller> {
+export async function authorize(
+  verifier: TokenVerifier,
+  authorization: string | undefined,
+  audiences: readonly Audience[],
+): Promise<Caller> {
   const token = bearerToken(authorization);
   return requireAudience(verifier.cached(token) ?? (await verifier.verify(token)), audiences);
 }
@@ -49,5 +53,5 @@ export function requireAudience(caller: Caller, audiences: readonly Audience[]):
 export function bearerToken(header: string | undefined): string {
   const match = /^Bearer +([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header?.trim() ?? '');
   if (!match) throw new AuthenticationError('A bearer token is required.');
-  return match[1]!;
+  return match[1];
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import type { JSONWebKeySet } from 'jose';
 import { readFile } from 'node:fs/promises';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -18,7 +19,7 @@ async function createVerifier(config: AppConfig): Promise<TokenVerifier> {
   };
   if (config.auth.jwksUrl) return TokenVerifier.remote(config.auth.jwksUrl, options);
   const jwks = config.auth.jwksFile
-    ? JSON.parse(await readFile(config.auth.jwksFile, 'utf8'))
+    ? (JSON.parse(await readFile(config.auth.jwksFile, 'utf8')) as JSONWebKeySet)
     : (await loadOrCreateDevelopmentKeys(DEVELOPMENT_KEYS_DIR)).jwks;
   return TokenVerifier.local(jwks, options);
 }

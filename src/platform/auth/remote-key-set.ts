@@ -72,7 +72,7 @@ export class RemoteKeySet {
       signal: AbortSignal.timeout(this.options.timeoutMs),
     });
     if (!response.ok) throw new Error(`key set answered ${response.status}`);
-    const body = (await response.json()) as unknown;
+    const body = await response.json();
     if (!body || typeof body !== 'object' || !Array.isArray((body as { keys?: unknown }).keys)) throw new Error('not a key set');
     return body as JSONWebKeySet;
   }

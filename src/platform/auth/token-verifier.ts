@@ -2,6 +2,7 @@ import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPaylo
 import { AuthenticationError } from './authentication-error.js';
 import { STAFF_ROLES, type Caller } from './caller.js';
 import { RemoteKeySet } from './remote-key-set.js';
+import { isUuid } from '../../shared/ids.js';
 
 export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256'];
 /**
@@ -41,7 +42,11 @@ export class TokenVerifier {
 
   /** Keys from a remote JWKS, cached, refetched for an unknown `kid` at most once per cooldown. */
   static remote(url: string, options: TokenVerifierOptions): TokenVerifier {
-    const keys = new RemoteKeySet(new URL(url), { cooldownMs: options.refetchCooldownMs ?? JWKS_REFETCH_COOLDOWN_MS, maxAgeMs: 10 * 60_000, timeoutMs: 5_000 });
+    const keys = new RemoteKeySet(new URL(url), {
+      cooldownMs: options.refetchCooldownMs ?? JWKS_REFETCH_COOLDOWN_MS,
+      maxAgeMs: 10 * 60_000,
+      timeoutMs: 5_000,
+    });
     return new TokenVerifier(keys.getKey, options);
   }
 
@@ -77,7 +82,8 @@ export class TokenVerifier {
     } catch (error) {
       throw new AuthenticationError(describe(error));
     }
-    const lifetime = (payload.exp as number) - (typeof payload.iat === 'number' ? Math.min(payload.iat, Date.now() / 1000) : Date.now() / 1000);
+    const lifetime =
+      (payload.exp as number) - (typeof payload.iat === 'number' ? Math.min(payload.iat, Date.now() / 1000) : Date.now() / 1000);
     if (lifetime > this.options.maxLifetimeSeconds) {
       throw new AuthenticationError(`The token lives longer than the ${this.options.maxLifetimeSeconds} seconds accepted.`);
     }
@@ -88,16 +94,15 @@ export class TokenVerifier {
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired.';
   if (error instanceof errors.JWTClaimValidationFailed) return `The token's "${error.claim}" claim is not accepted.`;
-  if (error instanceof errors.JOSEAlgNotAllowed) return `The token's signing algorithm is not accepted (use ${ACCEPTED_ALGORITHMS.join(' or ')}).`;
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return `The token's signing algorithm is not accepted (use ${ACCEPTED_ALGORITHMS.join(' or ')}).`;
   if (error instanceof errors.JWKSNoMatchingKey) return 'The token is not signed by a known key.';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature does not verify.';
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError && error.code === 'ERR_JWKS_INVALID') {
+  if (error instanceof errors.JWKSTimeout || (error instanceof errors.JOSEError && error.code === 'ERR_JWKS_INVALID')) {
     return 'The signing keys could not be fetched.';
   }
   return 'The token is not valid.';
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Names and UPNs are shown and stored: they must be text (no control characters or lone surrogates). */
 const DISPLAYABLE = /^[^\p{Cc}]{0,512}$/u;
@@ -106,7 +111,8 @@ function toCaller(claims: JWTPayload, platformTenantId: string): Caller {
   const text = (name: string): string | null => {
     const value = claims[name];
     if (typeof value !== 'string') return null;
-    if (!DISPLAYABLE.test(value) || !value.isWellFormed()) throw new AuthenticationError(`The token's "${name}" claim is not well-formed text.`);
+    if (!DISPLAYABLE.test(value) || !value.isWellFormed())
+      throw new AuthenticationError(`The token's "${name}" claim is not well-formed text.`);
     return value;
   };
   const strings = (name: string): string[] => {
@@ -114,10 +120,10 @@ function toCaller(claims: JWTPayload, platformTenantId: string): Caller {
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   };
   const tenantId = text('tid');
-  if (!tenantId || !UUID.test(tenantId)) throw new AuthenticationError('The token has no valid "tid" (tenant id) claim.');
+  if (!isUuid(tenantId)) throw new AuthenticationError('The token has no valid "tid" (tenant id) claim.');
   const appOnly = claims.idtyp === 'app';
   const userId = text('oid');
-  if (!appOnly && (!userId || !UUID.test(userId))) throw new AuthenticationError('The token has no valid "oid" (user id) claim.');
+  if (!appOnly && !isUuid(userId)) throw new AuthenticationError('The token has no valid "oid" (user id) claim.');
   const tenant = tenantId.toLowerCase();
   // A partner directory can assign this application's roles to its own users: staff roles from any
   // directory but the platform's are ignored, so a partner cannot make itself a reviewer.

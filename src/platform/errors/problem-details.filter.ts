@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationError, WWW_AUTHENTICATE_INVALID_TOKEN } from '../auth/authentication-error.js';
 import { RequestValidationError } from '../http/validation.js';
-import { DomainError, RateLimitedError, UnavailableError, type DomainErrorCode } from './domain-error.js';
+import { DomainError, RateLimitedError, UnavailableError, type DomainErrorCode } from '../../shared/domain-error.js';
 import { isDependencyOutage } from './outage.js';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 
@@ -32,16 +32,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /** Answers an error as problem+json (also used by routes served outside Nest's pipeline). */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>): void {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  exception: unknown,
+  logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>,
+): void {
   const outage = !(exception instanceof DomainError) && isDependencyOutage(exception);
-  const body = outage ? problem(503, 'service-unavailable', 'A service this answer depends on cannot be reached right now; try again shortly.', { code: 'service.unavailable' }) : toProblem(exception);
+  const body = outage
+    ? problem(503, 'service-unavailable', 'A service this answer depends on cannot be reached right now; try again shortly.', {
+        code: 'service.unavailable',
+      })
+    : toProblem(exception);
   body.instance = request.url?.split('?')[0];
   body.requestId = String(request.id);
   if (outage) logger.warn?.({ err: exception, requestId: request.id }, 'dependency unavailable');
   else if (body.status >= 500 && body.status !== 503) logger.error({ err: exception, requestId: request.id }, 'unhandled error');
   if (exception instanceof AuthenticationError) void reply.header('www-authenticate', WWW_AUTHENTICATE_INVALID_TOKEN);
   if (body.status === 503 || body.status === 429) {
-    const seconds = exception instanceof RateLimitedError || exception instanceof UnavailableError ? exception.retryAfterSeconds : DEFAULT_RETRY_AFTER_SECONDS;
+    const seconds =
+      exception instanceof RateLimitedError || exception instanceof UnavailableError
+        ? exception.retryAfterSeconds
+        : DEFAULT_RETRY_AFTER_SECONDS;
     void reply.header('retry-after', String(Math.max(1, Math.ceil(seconds))));
   }
   void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
@@ -64,7 +76,10 @@ function toProblem(exception: unknown): Problem {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    if (status === 503) return problem(503, 'service-unavailable', 'The service is not ready: a dependency cannot be reached.', { code: 'service.unavailable' });
+    if (status === 503)
+      return problem(503, 'service-unavailable', 'The service is not ready: a dependency cannot be reached.', {
+        code: 'service.unavailable',
+      });
     const detail = status >= 500 ? 'The server could not complete the request.' : exception.message;
     return problem(status, slugOf(status), detail);
   }

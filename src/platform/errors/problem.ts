@@ -1,4 +1,4 @@
-import type { FieldError } from './domain-error.js';
+import type { FieldError } from '../../shared/domain-error.js';
 
 /** RFC 9457 problem details, as every error of this service is answered. */
 export interface Problem {

@@ -43,7 +43,7 @@ export function jsonLimitBroken(text: string, limits: JsonLimits = JSON_LIMITS):
       commas.pop();
     } else if (c === COMMA && commas.length > 0) {
       const top = commas.length - 1;
-      const items = ++commas[top]! + 1;
+      const items = ++commas[top] + 1;
       if (isArray[top] && items > limits.maxArrayItems) return `an array of the body has more than ${limits.maxArrayItems} items`;
       if (!isArray[top] && items > limits.maxObjectKeys) return `an object of the body has more than ${limits.maxObjectKeys} members`;
     }

@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config/config.js';
 import { bearerToken } from '../auth/auth.guard.js';
 import { isReviewer, type Caller } from '../auth/caller.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
-import { RateLimitedError } from '../errors/domain-error.js';
+import { RateLimitedError } from '../../shared/domain-error.js';
 import { sendProblem } from '../errors/problem-details.filter.js';
 import { FAIL_FAST, redisOptions } from '../redis/redis-options.js';
 
@@ -23,7 +23,12 @@ type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
  * then the caller's rate limit (429 with Retry-After). Bodies of callers who are not let in are never
  * parsed; the route's guard then checks the roles on the caller found here.
  */
-export async function installRequestGate(fastify: FastifyInstance, config: AppConfig, verifier: TokenVerifier, logger: Pick<Logger, 'error'>): Promise<void> {
+export async function installRequestGate(
+  fastify: FastifyInstance,
+  config: AppConfig,
+  verifier: TokenVerifier,
+  logger: Pick<Logger, 'error'>,
+): Promise<void> {
   const limiters = await createLimiters(fastify, config);
 
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -86,8 +91,6 @@ async function createLimiters(fastify: FastifyInstance, config: AppConfig): Prom
   });
   await fastify.register(rateLimit, { global: false, redis, nameSpace: `${config.queuePrefix}:rate-limit:`, skipOnError: true });
   const limiter = (kind: string, max: number): Limiter | undefined =>
-    max === 0
-      ? undefined
-      : fastify.createRateLimit({ max, timeWindow: MINUTE, keyGenerator: (request) => `${kind}:${rateKey(request)}` });
+    max === 0 ? undefined : fastify.createRateLimit({ max, timeWindow: MINUTE, keyGenerator: (request) => `${kind}:${rateKey(request)}` });
   return { writes: limiter('writes', writesPerMinute), reads: limiter('reads', readsPerMinute) };
 }

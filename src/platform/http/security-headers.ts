@@ -16,4 +16,3 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
   return Object.freeze(headers);
 }
-

@@ -3,7 +3,11 @@ import { Transform } from 'class-transformer';
 import { isEmail, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 
 /** Trims surrounding white space from a string field before validation. */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A query parameter given as one value or a comma-separated list, as an array of trimmed values. */
+export const CommaList = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value));
 
 // Characters that show nothing: white space, format characters (zero-width space and joiners, BOM,
 // bidi marks: \p{Cf}), and the fillers that render blank (Hangul fillers, braille blank).
@@ -46,12 +50,15 @@ export const IsDateTime = (message?: string) =>
     name: 'isDateTime',
     validator: {
       validate: (value: unknown) => isDateTime(value),
-      defaultMessage: (args) => message ?? `${args?.property ?? 'value'} must be an ISO-8601 date-time with an offset, such as 2026-11-24T09:00:00Z (or a date, 2026-11-24)`,
+      defaultMessage: (args) =>
+        message ??
+        `${args?.property ?? 'value'} must be an ISO-8601 date-time with an offset, such as 2026-11-24T09:00:00Z (or a date, 2026-11-24)`,
     },
   });
 
 // NUL cannot be stored by PostgreSQL, and other control characters (tab and line breaks aside) are
 // never meant in free text: refused as bad input rather than failing at the database.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u;
 export const NoControlCharacters = () =>
   Matches(NO_CONTROL_CHARACTERS, { message: ({ property }) => `${property} must not contain control characters` });

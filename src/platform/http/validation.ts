@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import type { FieldError } from '../errors/domain-error.js';
+import type { FieldError } from '../../shared/domain-error.js';
 
 /**
  * The contract splits bad input in two: 400 when the JSON does not have the right shape (unknown
@@ -29,14 +29,13 @@ const SHAPE_CONSTRAINTS = new Set([
   'isNumber',
 ]);
 
-export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): { field: string; constraint: string; message: string }[] {
+export function flattenValidationErrors(
+  errors: readonly ValidationError[],
+  parent = '',
+): { field: string; constraint: string; message: string }[] {
   const out: { field: string; constraint: string; message: string }[] = [];
   for (const error of errors) {
-    const field = /^\d+$/.test(error.property)
-      ? `${parent}[${error.property}]`
-      : parent
-        ? `${parent}.${error.property}`
-        : error.property;
+    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       out.push({ field, constraint, message: constraint === 'whitelistValidation' ? 'is not a known field' : message });
     }

@@ -18,6 +18,13 @@ export interface IdempotencyKey {
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
+/** The header as the OpenAPI document describes it on every operation that honours it. */
+export const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retry safely: the same key with the same body answers the first result; with another body, 422.',
+};
+
 /** The request's `Idempotency-Key`, or null when the client sent none. */
 export const IdempotencyKeyHeader = createParamDecorator((_: unknown, context: ExecutionContext): IdempotencyKey | null => {
   const request = context.switchToHttp().getRequest<FastifyRequest & { caller: Caller }>();
@@ -30,7 +37,9 @@ export const IdempotencyKeyHeader = createParamDecorator((_: unknown, context: E
   // so the same key sent to another request's endpoint is a reuse (422), not a new key.
   const operation = `${request.method} ${request.routeOptions.url ?? ''}`;
   const path = request.url.split('?')[0];
-  const fingerprint = createHash('sha256').update(`${path}\n${canonicalJson(request.body)}`).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(`${path}\n${canonicalJson(request.body)}`)
+    .digest('hex');
   const { tenantId, userId } = request.caller;
   return { key: header, tenantId, principal: userId ?? 'app', operation, fingerprint };
 });

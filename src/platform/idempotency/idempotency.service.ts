@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../errors/domain-error.js';
+import { Clock } from '../clock.js';
+import { DomainError } from '../../shared/domain-error.js';
 import type { IdempotencyKey } from './idempotency-key.decorator.js';
-import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
 
 export interface Outcome<T> {
   readonly body: T;
@@ -18,27 +19,24 @@ export interface Outcome<T> {
  */
 @Injectable()
 export class IdempotencyService {
+  constructor(
+    private readonly keys: IdempotencyRepository,
+    private readonly clock: Clock,
+  ) {}
+
   async once<T>(em: EntityManager, idempotency: IdempotencyKey | null, create: () => Promise<T>, statusCode = 201): Promise<Outcome<T>> {
     if (!idempotency) return { body: await create(), replayed: false };
     const { key, tenantId, principal, operation, fingerprint } = idempotency;
     const scope = { tenantId, principal, operation, key };
-    const inserted = await em
-      .createQueryBuilder()
-      .insert()
-      .into(IdempotencyKeyEntity)
-      .values({ ...scope, fingerprint, createdAt: new Date() })
-      .orIgnore()
-      .returning(['key'])
-      .execute();
-    if (inserted.raw.length === 0) {
-      const first = await em.findOneByOrFail(IdempotencyKeyEntity, scope);
+    if (!(await this.keys.claim(em, scope, fingerprint, this.clock.now()))) {
+      const first = await this.keys.find(em, scope);
       if (first.fingerprint !== fingerprint) {
         throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
       }
       return { body: first.response as T, replayed: true };
     }
     const body = await create();
-    await em.update(IdempotencyKeyEntity, scope, { statusCode, response: body as object });
+    await this.keys.storeAnswer(em, scope, statusCode, body);
     return { body, replayed: false };
   }
 }

@@ -40,7 +40,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 export function serializeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const code = (error as { code?: unknown }).code;
-  return { type: error.name, message: error.message, ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}), stack: error.stack };
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    stack: error.stack,
+  };
 }
 
 /** Nest's logger interface over pino, so framework and application messages share the format. */
@@ -71,7 +76,7 @@ export class PinoNestLogger implements LoggerService {
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
       const text = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
-      this.pino[level]({ context, ...(message as object) }, text);
+      this.pino[level]({ context, ...message }, text);
       return;
     }
     if (message instanceof Error) {

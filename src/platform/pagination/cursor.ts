@@ -22,7 +22,8 @@ export type CursorField = 'timestamp' | 'uuid' | 'sequence';
 const MAX_BIGINT = 2n ** 63n - 1n;
 const FIELD_CHECKS: Record<CursorField, (value: unknown) => boolean> = {
   // The exact form we issue, and a real instant PostgreSQL accepts (Date.parse would roll 30 Feb over).
-  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !v.startsWith('0000') && isExactInstant(v),
+  timestamp: (v) =>
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !v.startsWith('0000') && isExactInstant(v),
   uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
   sequence: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v) && BigInt(v) <= MAX_BIGINT,
 };
@@ -51,7 +52,13 @@ export function decodeCursor(kind: string, cursor: string | undefined, fields: r
 }
 
 /** Fetch limit + 1 rows; the extra row says whether there is a next page. */
-export function toPage<Row, Item>(rows: Row[], limit: number, kind: string, keyOf: (row: Row) => string[], view: (row: Row) => Item): Page<Item> {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  kind: string,
+  keyOf: (row: Row) => string[],
+  view: (row: Row) => Item,
+): Page<Item> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {

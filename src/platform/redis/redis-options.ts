@@ -18,4 +18,9 @@ export function redisOptions<Extra extends RedisOptions = Record<never, never>>(
  * For callers on a request's path (readiness, rate limits): a command fails at once while Redis is
  * away instead of waiting in an offline queue, so the request is answered within its budget.
  */
-export const FAIL_FAST = { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000, commandTimeout: 1000 } satisfies RedisOptions;
+export const FAIL_FAST = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  connectTimeout: 1000,
+  commandTimeout: 1000,
+} satisfies RedisOptions;

@@ -1,22 +1,17 @@
 // The request state machine as a table. Code asks the table; nothing else decides which move is legal.
-import { DomainError } from '../../platform/errors/domain-error.js';
+import type { AuditEventType } from '../../shared/audit-event-types.js';
+import { DomainError } from '../../shared/domain-error.js';
 
 export const REQUEST_STATUSES = ['submitted', 'in_review', 'info_requested', 'approved', 'rejected', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export type RequestAction =
-  | 'claim'
-  | 'release'
-  | 'request_info'
-  | 'partner_reply'
-  | 'approve'
-  | 'reject'
-  | 'withdraw';
+export type RequestAction = 'claim' | 'release' | 'reassign' | 'request_info' | 'partner_reply' | 'approve' | 'reject' | 'withdraw';
 
 /** The audit event type each action writes. */
-export const EVENT_OF: Readonly<Record<RequestAction, string>> = {
+const EVENT_OF: Readonly<Record<RequestAction, AuditEventType>> = {
   claim: 'request.claimed',
   release: 'request.released',
+  reassign: 'request.reassigned',
   request_info: 'request.info_requested',
   partner_reply: 'request.info_provided',
   approve: 'request.decided',
@@ -24,9 +19,20 @@ export const EVENT_OF: Readonly<Record<RequestAction, string>> = {
   withdraw: 'request.withdrawn',
 };
 
+/** A lead assigning a waiting request claims it for the reviewer they name. */
+const EVENT_FROM: Partial<Record<RequestAction, Partial<Record<RequestStatus, AuditEventType>>>> = {
+  reassign: { submitted: 'request.claimed' },
+};
+
+/** The audit event an action writes when it moves a request out of `from`. */
+export function eventOf(action: RequestAction, from: RequestStatus): AuditEventType {
+  return EVENT_FROM[action]?.[from] ?? EVENT_OF[action];
+}
+
 const TRANSITIONS: Readonly<Record<RequestAction, Partial<Record<RequestStatus, RequestStatus>>>> = {
   claim: { submitted: 'in_review' },
   release: { in_review: 'submitted' },
+  reassign: { submitted: 'in_review', in_review: 'in_review' },
   request_info: { in_review: 'info_requested' },
   partner_reply: { info_requested: 'submitted' },
   approve: { in_review: 'approved' },
@@ -65,6 +71,7 @@ function describeAction(action: RequestAction): string {
   return {
     claim: 'claimed',
     release: 'released',
+    reassign: 'reassigned',
     request_info: 'sent back to the partner for information',
     partner_reply: 'returned to review by a partner reply',
     approve: 'approved',

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsEmailAddress, NoControlCharacters, Text, Trim } from '../../platform/http/text.js';
-import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC, SURFACES, type Surface } from '../domain/surfaces.js';
+import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC, SURFACES, type Surface } from '../../shared/surfaces.js';
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 8000;

@@ -1,17 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { CommaList } from '../../platform/http/text.js';
 import { PageQuery } from '../../platform/pagination/page-query.dto.js';
 import { SLA_STATES, type SlaState } from '../../sla/domain/sla-state.js';
 import { REQUEST_STATUSES, type RequestStatus } from '../domain/request-lifecycle.js';
 
-const commaList = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value));
-
 export class ListRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'one status or a comma-separated list', example: 'submitted,in_review' })
   @IsOptional()
-  @commaList()
+  @CommaList()
   @IsArray()
   @ArrayMaxSize(REQUEST_STATUSES.length)
   @IsIn(REQUEST_STATUSES, { each: true, message: `status must be among ${REQUEST_STATUSES.join(', ')}` })
@@ -25,7 +22,7 @@ export class ListRequestsQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'one SLA state or a comma-separated list' })
   @IsOptional()
-  @commaList()
+  @CommaList()
   @IsArray()
   @ArrayMaxSize(SLA_STATES.length)
   @IsIn(SLA_STATES, { each: true, message: `slaState must be among ${SLA_STATES.join(', ')}` })

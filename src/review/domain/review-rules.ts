@@ -1,7 +1,7 @@
 // Who may act on a claimed request, and what a decision must carry. Plain functions: the service
 // asks them and maps their answers to errors.
 
-import type { FieldError } from '../../platform/errors/domain-error.js';
+import type { FieldError } from '../../shared/domain-error.js';
 
 const DAY = 86_400_000;
 
@@ -77,10 +77,12 @@ export function grantProblems(
   const expiresAt = Date.parse(grant.expiresAt);
   if (Number.isNaN(expiresAt)) problems.push({ field: 'grant.expiresAt', message: 'grant.expiresAt must be an ISO-8601 date-time' });
   else if (expiresAt <= now.getTime()) problems.push({ field: 'grant.expiresAt', message: 'grant.expiresAt must be in the future' });
-  else if (expiresAt > now.getTime() + maxDays * DAY) problems.push({ field: 'grant.expiresAt', message: `grant.expiresAt must be at most ${maxDays} days ahead` });
+  else if (expiresAt > now.getTime() + maxDays * DAY)
+    problems.push({ field: 'grant.expiresAt', message: `grant.expiresAt must be at most ${maxDays} days ahead` });
   const affected = new Set(request.affectedUserIds.map((id) => id.toLowerCase()));
   const strangers = grant.userIds.filter((id) => !affected.has(id.toLowerCase()));
-  if (strangers.length) problems.push({ field: 'grant.userIds', message: `not among the request's affectedUserIds: ${strangers.join(', ')}` });
+  if (strangers.length)
+    problems.push({ field: 'grant.userIds', message: `not among the request's affectedUserIds: ${strangers.join(', ')}` });
   const asked = new Set(request.surfaces);
   const others = grant.surfaces.filter((s) => !asked.has(s));
   if (others.length) problems.push({ field: 'grant.surfaces', message: `not among the request's surfaces: ${others.join(', ')}` });

@@ -1,8 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsDateTime, Text } from '../../platform/http/text.js';
-import { SURFACES, type Surface } from '../../requests/domain/surfaces.js';
+import { SURFACES, type Surface } from '../../shared/surfaces.js';
 
 export class RequestInfoDto {
   @ApiProperty({ maxLength: 8000, description: 'What the partner must add; posted to the conversation' })
@@ -11,7 +25,7 @@ export class RequestInfoDto {
 }
 
 export class GrantSpecDto {
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Accounts exempted: among the request\'s affectedUserIds' })
+  @ApiProperty({ type: [String], format: 'uuid', description: "Accounts exempted: among the request's affectedUserIds" })
   @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)
@@ -20,7 +34,7 @@ export class GrantSpecDto {
   @ArrayUnique((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id), { message: 'grant.userIds must not repeat an id' })
   userIds: string[];
 
-  @ApiProperty({ enum: SURFACES, isArray: true, description: 'Surfaces exempted: among the request\'s surfaces' })
+  @ApiProperty({ enum: SURFACES, isArray: true, description: "Surfaces exempted: among the request's surfaces" })
   @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)

@@ -12,13 +12,14 @@ export function publicHolidayDates(country: string): (date: string) => boolean {
     const year = Number(date.slice(0, 4));
     let dates = byYear.get(year);
     if (!dates) {
-      dates = new Set(calendar.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+      dates = new Set(
+        calendar
+          .getHolidays(year)
+          .filter((h) => h.type === 'public')
+          .map((h) => h.date.slice(0, 10)),
+      );
       byYear.set(year, dates);
     }
     return dates.has(date);
   };
-}
-
-export function isKnownHolidayCountry(country: string): boolean {
-  return Object.keys(new Holidays().getCountries()).includes(country.toUpperCase());
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../platform/clock.js';
 import { ExceptionRequestEntity } from '../requests/exception-request.entity.js';
-import { SlaService } from './sla.service.js';
+import { SlaService } from '../sla/sla.service.js';
 
 /**
  * Moves requests to at_risk and breached when their time comes: from the delayed timer jobs, and
@@ -20,7 +20,12 @@ export class SlaMonitor {
 
   check(requestId: string): Promise<string[]> {
     return this.dataSource.transaction(async (em) => {
-      const request = await em.getRepository(ExceptionRequestEntity).createQueryBuilder('r').where('r.id = :requestId', { requestId }).setLock('pessimistic_write').getOne();
+      const request = await em
+        .getRepository(ExceptionRequestEntity)
+        .createQueryBuilder('r')
+        .where('r.id = :requestId', { requestId })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!request || !['submitted', 'in_review'].includes(request.status)) return [];
       const transitions = await this.sla.advance(em, request, this.clock.now());
       if (transitions.length) await em.update(ExceptionRequestEntity, { id: request.id }, { slaState: request.slaState });

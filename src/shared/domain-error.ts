@@ -7,14 +7,7 @@ export interface FieldError {
 }
 
 export type DomainErrorCode =
-  | 'not_found'
-  | 'forbidden'
-  | 'invalid_state'
-  | 'conflict'
-  | 'unprocessable'
-  | 'idempotency_key_reused'
-  | 'rate_limited'
-  | 'unavailable';
+  'not_found' | 'forbidden' | 'invalid_state' | 'conflict' | 'unprocessable' | 'idempotency_key_reused' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

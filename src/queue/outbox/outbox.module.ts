@@ -1,4 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxJobEntity } from './outbox-job.entity.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 import { OutboxRepository } from './outbox.repository.js';
 
@@ -9,6 +11,7 @@ export class OutboxModule {
   static forRole(runsWorker: boolean): DynamicModule {
     return {
       module: OutboxModule,
+      imports: [TypeOrmModule.forFeature([OutboxJobEntity])],
       providers: [OutboxRepository, ...(runsWorker ? [OutboxRelay] : [])],
       exports: [OutboxRepository],
     };

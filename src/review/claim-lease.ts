@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { cancelClaimExpiryJob, claimExpiryJob, type JobSpec } from '../queue/jobs.js';
-import { claimantRefusal } from '../review/domain/review-rules.js';
-import type { ExceptionRequestEntity, PersonRef } from './exception-request.entity.js';
+import { claimantRefusal } from './domain/review-rules.js';
+import type { ExceptionRequestEntity } from '../requests/exception-request.entity.js';
+import type { PersonRef } from '../shared/person.js';
 
 /**
  * A reviewer's claim is a lease of REVIEW_CLAIM_TTL: taken by claiming, renewed by every action of

@@ -37,13 +37,15 @@ export class ClassificationReportRepository {
         GROUP BY 1, 2`,
       [from ?? null, to ?? null],
     );
-    const confusion: Record<string, Record<string, number>> = Object.fromEntries(LABELS.map((p) => [p, Object.fromEntries(LABELS.map((d) => [d, 0]))]));
+    const confusion: Record<string, Record<string, number>> = Object.fromEntries(
+      LABELS.map((p) => [p, Object.fromEntries(LABELS.map((d) => [d, 0]))]),
+    );
     let decided = 0;
     let agreed = 0;
     for (const row of rows) {
       const predicted = row.predicted ?? 'none';
       const settled = row.decided ?? 'none';
-      confusion[predicted]![settled]! += row.n;
+      confusion[predicted][settled] += row.n;
       decided += row.n;
       if (predicted === settled) agreed += row.n;
     }
@@ -66,7 +68,9 @@ export class ClassificationReportController {
 
   @Get()
   @Allow('reviewer')
-  @ApiOperation({ summary: "Classifier agreement with reviewers' decisions, with a confusion matrix (rows: classifier, columns: reviewer)" })
+  @ApiOperation({
+    summary: "Classifier agreement with reviewers' decisions, with a confusion matrix (rows: classifier, columns: reviewer)",
+  })
   get(@Query() query: ClassificationReportQuery) {
     return this.reports.report(query.from ? new Date(query.from) : undefined, query.to ? new Date(query.to) : undefined);
   }

@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, PartialType } from '@nestjs/swagger';
 import { Allow } from '../platform/auth/access.decorators.js';
-import { UnprocessableError } from '../platform/errors/domain-error.js';
-import { FileRequestDto } from '../requests/dto/file-request.dto.js';
-import { classify } from './domain/classifier.js';
-import { pickLocale } from './domain/locale.js';
+import { UnprocessableError } from '../shared/domain-error.js';
+import { FileRequestDto } from './dto/file-request.dto.js';
+import { classify } from '../classification/domain/classifier.js';
+import { pickLocale } from '../classification/domain/locale.js';
 
 /** The filing body with every field optional: the support UI asks while the partner is still typing. */
 export class PrecheckRequestDto extends PartialType(FileRequestDto) {}

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { Clock } from '../../platform/clock.js';
-import { QUEUE_REGISTRY } from '../../queue/queue.module.js';
+import { QUEUE_REGISTRY } from '../queue.module.js';
 import type { OutboxJobEntity } from './outbox-job.entity.js';
 import { OutboxRepository } from './outbox.repository.js';
 

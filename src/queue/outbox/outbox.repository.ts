@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
-import type { JobSpec } from '../../queue/jobs.js';
+import { In, LessThan, type EntityManager } from 'typeorm';
+import type { JobSpec } from '../jobs.js';
 import { OutboxJobEntity } from './outbox-job.entity.js';
 
 @Injectable()
 export class OutboxRepository {
   /** Records a job in the caller's transaction: it reaches the queue only if the change commits. */
   async enqueue(em: EntityManager, jobs: JobSpec | readonly JobSpec[], now: Date): Promise<void> {
-    const list = Array.isArray(jobs) ? jobs : [jobs as JobSpec];
+    const list: readonly JobSpec[] = isJobList(jobs) ? jobs : [jobs];
     if (list.length === 0) return;
     await em.insert(
       OutboxJobEntity,
@@ -48,7 +48,13 @@ export class OutboxRepository {
       .execute();
   }
 
-  countPending(em: EntityManager): Promise<number> {
-    return em.createQueryBuilder(OutboxJobEntity, 'job').where('job.relayed_at IS NULL').getCount();
+  /** Drops rows relayed before `before`; answers how many. */
+  async purgeRelayedBefore(em: EntityManager, before: Date): Promise<number> {
+    const result = await em.delete(OutboxJobEntity, { relayedAt: LessThan(before) });
+    return result.affected ?? 0;
   }
+}
+
+function isJobList(jobs: JobSpec | readonly JobSpec[]): jobs is readonly JobSpec[] {
+  return Array.isArray(jobs);
 }

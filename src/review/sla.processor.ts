@@ -1,0 +1,18 @@
+import { Processor } from '@nestjs/bullmq';
+import { QUEUES } from '../queue/jobs.js';
+import { QueueProcessor, type JobHandlers } from '../queue/worker-host.js';
+import { SlaMonitor } from './sla-monitor.service.js';
+
+/** SLA timers and the periodic reconciliation (worker role). */
+@Processor(QUEUES.sla, { concurrency: 4 })
+export class SlaProcessor extends QueueProcessor<typeof QUEUES.sla> {
+  protected readonly handlers: JobHandlers<typeof QUEUES.sla> = {
+    'sla.at_risk': ({ requestId }) => this.monitor.check(requestId),
+    'sla.breached': ({ requestId }) => this.monitor.check(requestId),
+    'sla.reconcile': () => this.monitor.reconcile(),
+  };
+
+  constructor(private readonly monitor: SlaMonitor) {
+    super();
+  }
+}
