@@ -35,8 +35,6 @@ describe('reviewer decisions, release, reassign and the classification report', 
   let reviewer: Person;
   let otherReviewer: Person;
   let lead: Person;
-  /** Every request this file decided, with the classifier's and the reviewer's known issue. */
-  const decided: { id: string; predicted: string; settled: string }[] = [];
 
   const person = async (role: string, tenantId?: string): Promise<Person> => {
     const userId = randomUUID();
@@ -57,15 +55,9 @@ describe('reviewer decisions, release, reassign and the classification report', 
   };
   const decide = (id: string, body: unknown, by: Person = reviewer, app: TestApp = t) =>
     app.http.post(`${REQUESTS}/${id}/decision`, body, { token: by.token });
-  /** Decides and records the decision for the report test at the end. */
   const decideOk = async (id: string, body: unknown, by: Person = reviewer, app: TestApp = t) => {
     const res = await decide(id, body, by, app);
     expect(res.status, res.text).toBe(200);
-    decided.push({
-      id,
-      predicted: String(res.body.classification.knownIssue ?? 'none'),
-      settled: String(res.body.decision.knownIssue ?? 'none'),
-    });
     return res;
   };
   const read = async (id: string) => (await t.http.get(`${REQUESTS}/${id}`, { token: reviewer.token })).body;
@@ -267,11 +259,6 @@ describe('reviewer decisions, release, reassign and the classification report', 
       const headers = { 'idempotency-key': `decide-${request.id}` };
       const first = await t.http.post(`${REQUESTS}/${request.id}/decision`, body, { token: reviewer.token, headers });
       expect(first.status, first.text).toBe(200);
-      decided.push({
-        id: request.id,
-        predicted: String(first.body.classification.knownIssue ?? 'none'),
-        settled: String(first.body.decision.knownIssue ?? 'none'),
-      });
       const replay = await t.http.post(`${REQUESTS}/${request.id}/decision`, body, { token: reviewer.token, headers });
       expect(replay.status).toBe(200);
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
@@ -558,39 +545,51 @@ describe('reviewer decisions, release, reassign and the classification report', 
   });
 
   describe('GET /v1/reports/classification', () => {
-    it('counts every decision of this database, agreement (corrections disagree) and the confusion matrix', async () => {
-      const res = await t.http.get('/v1/reports/classification', { token: reviewer.token });
+    /** Decides four requests of its own, one of each kind the report tells apart; answers the window they fell in. */
+    async function decideFour() {
+      const from = new Date().toISOString();
+      const outcomes = [
+        { outcome: 'rejected', reason: 'agreed' },
+        { outcome: 'rejected', reason: 'really third-party MFA', knownIssue: 7 },
+        { outcome: 'rejected', reason: 'none of the seven', knownIssue: null },
+        { outcome: 'rejected', reason: 'agreed again', knownIssue: 6 },
+      ];
+      for (const body of outcomes) await decideOk((await fileAndClaim()).id, body);
+      return { from, to: new Date(Date.now() + 1000).toISOString() };
+    }
+    const report = async (query = '') => {
+      const res = await t.http.get(`/v1/reports/classification${query}`, { token: reviewer.token });
       expect(res.status, res.text).toBe(200);
-      const inDb = await countRows(t.db, 'exception_requests', "status IN ('approved', 'rejected')");
-      expect(decided.length).toBeGreaterThanOrEqual(10);
-      expect(res.body.decided).toBe(inDb);
-      expect(res.body.decided).toBe(decided.length);
-      const agreed = decided.filter((d) => d.predicted === d.settled).length;
-      expect(agreed).toBeLessThan(decided.length);
-      expect(res.body.agreed).toBe(agreed);
-      expect(res.body.agreementRate).toBeCloseTo(agreed / decided.length, 4);
-      const expected: Record<string, Record<string, number>> = {};
-      for (const p of res.body.labels) expected[p] = Object.fromEntries(res.body.labels.map((l: string) => [l, 0]));
-      for (const d of decided) expected[d.predicted][d.settled] += 1;
-      expect(res.body.confusion).toEqual(expected);
-      expect(res.body.confusion['6']['7']).toBeGreaterThanOrEqual(1);
-      expect(res.body.confusion['6']['none']).toBeGreaterThanOrEqual(1);
-      expect(res.body.labels).toEqual(['1', '2', '3', '4', '5', '6', '7', 'none']);
+      return res.body;
+    };
+
+    it('counts decisions, agreement (corrections disagree) and the confusion matrix', async () => {
+      const before = await report();
+      await decideFour();
+      const after = await report();
+      // The default filing is classified 6: two decisions keep 6, one corrects to 7, one to none.
+      expect(after.decided - before.decided).toBe(4);
+      expect(after.agreed - before.agreed).toBe(2);
+      expect(after.confusion['6']['6'] - before.confusion['6']['6']).toBe(2);
+      expect(after.confusion['6']['7'] - before.confusion['6']['7']).toBe(1);
+      expect(after.confusion['6']['none'] - before.confusion['6']['none']).toBe(1);
+      expect(after.decided).toBe(await countRows(t.db, 'exception_requests', "status IN ('approved', 'rejected')"));
+      expect(after.agreementRate).toBeCloseTo(after.agreed / after.decided, 4);
+      expect(after.labels).toEqual(['1', '2', '3', '4', '5', '6', '7', 'none']);
     });
 
     it('filters by from and to', async () => {
-      const future = await t.http.get(`/v1/reports/classification?from=${encodeURIComponent(daysAhead(1))}`, { token: reviewer.token });
-      expect(future.status, future.text).toBe(200);
-      expect(future.body).toMatchObject({ decided: 0, agreed: 0 });
-      expect(future.body.confusion['6']['7']).toBe(0);
-      const past = await t.http.get('/v1/reports/classification?to=2000-01-01T00:00:00.000Z', { token: reviewer.token });
-      expect(past.body.decided).toBe(0);
-      const window = await t.http.get(
-        `/v1/reports/classification?from=${encodeURIComponent(daysAhead(-1))}&to=${encodeURIComponent(daysAhead(1))}`,
-        { token: lead.token },
-      );
-      expect(window.status).toBe(200);
-      expect(window.body.decided).toBe(decided.length);
+      const { from, to } = await decideFour();
+      const window = await report(`?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      expect(window).toMatchObject({ decided: 4, agreed: 2, agreementRate: 0.5 });
+      expect(window.confusion['6']).toMatchObject({ '6': 2, '7': 1, none: 1 });
+      const future = await report(`?from=${encodeURIComponent(daysAhead(1))}`);
+      expect(future).toMatchObject({ decided: 0, agreed: 0, agreementRate: null });
+      expect((await report('?to=2000-01-01T00:00:00.000Z')).decided).toBe(0);
+      const byLead = await t.http.get(`/v1/reports/classification?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
+        token: lead.token,
+      });
+      expect(byLead.body.decided).toBe(4);
     });
 
     it('refuses partners (403) and a from that is not a date-time (400)', async () => {

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Maintenance } from '../../src/queue/maintenance.js';
 import { OutboxRelay } from '../../src/queue/outbox/outbox-relay.service.js';
-import { requestFiledJob } from '../../src/queue/jobs.js';
+import type { Queue } from 'bullmq';
+import { cancelSlaTimerJobs, requestFiledJob, slaTimerJobs, type JobSpec } from '../../src/queue/jobs.js';
+import { QUEUE_REGISTRY } from '../../src/queue/queue.module.js';
 import { buildRequestBody, countRows, waitFor } from '../support/factories.js';
-import { isolatedDatabase, startTestApp } from '../support/test-app.js';
+import { isolatedDatabase, startTestApp, type TestApp } from '../support/test-app.js';
 import { newSigningKey, partnerTenant, TokenFactory } from '../support/tokens.js';
 
 // A database and queue prefix of this file's own: other files' apps relay the shared outbox, and
@@ -59,24 +61,69 @@ describe('outbox: queue work survives Redis being away', () => {
     }
   });
 
-  it('delivers a job relayed twice only once (deterministic job ids, idempotent processor)', async () => {
+  /** Puts job specs in the outbox as a committed change would, and waits until the relay has moved them. */
+  async function throughOutbox(app: TestApp, jobs: JobSpec[]): Promise<void> {
+    for (const job of jobs) {
+      await app.db.query(
+        'INSERT INTO outbox_jobs (queue, name, job_id, payload, run_at, action, created_at) VALUES ($1, $2, $3, $4, $5, $6, now())',
+        [job.queue, job.name, job.jobId, JSON.stringify(job.payload), job.runAt ?? null, job.action ?? 'add'],
+      );
+    }
+    await waitFor(async () => (await countRows(app.db, 'outbox_jobs', 'relayed_at IS NULL')) === 0);
+  }
+  const queueOf = (app: TestApp, name: string) => app.app.get<ReadonlyMap<string, Queue>>(QUEUE_REGISTRY).get(name)!;
+  /** Every job BullMQ holds for this request on a queue, whatever its state. */
+  async function jobsFor(queue: Queue, requestId: string, name: string) {
+    const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized']);
+    return jobs.filter((job) => job.name === name && (job.data as { requestId?: string }).requestId === requestId);
+  }
+
+  it('delivers a job relayed twice only once: one BullMQ job under its deterministic id, one notification', async () => {
     const app = await startTestApp({ ...db.env }, tokens);
     try {
       const partner = await partnerTenant(tokens);
       const filed = await app.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
       await waitFor(() => countRows(app.db, 'notifications', 'request_id = $1', [filed.body.id]));
-      // As if a relay crashed after adding the job but before marking its row: the row comes back.
       const job = requestFiledJob(filed.body.id);
-      await app.db.query('INSERT INTO outbox_jobs (queue, name, job_id, payload, created_at) VALUES ($1, $2, $3, $4, now())', [
-        job.queue,
-        job.name,
-        job.jobId,
-        JSON.stringify(job.payload),
-      ]);
-      await waitFor(async () => (await countRows(app.db, 'outbox_jobs', 'relayed_at IS NULL')) === 0);
+      const notifications = queueOf(app, job.queue);
+      expect((await notifications.getJob(job.jobId))?.name).toBe('request.filed');
+      expect(await jobsFor(notifications, filed.body.id, 'request.filed')).toHaveLength(1);
+
+      // As if a relay crashed after adding the job but before marking its row: the row comes back.
+      await throughOutbox(app, [job]);
       await app.app.get(OutboxRelay).relayOnce();
       await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await jobsFor(notifications, filed.body.id, 'request.filed')).toHaveLength(1);
       expect(await countRows(app.db, 'notifications', 'request_id = $1', [filed.body.id])).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('replaces a timer that moved and removes one that was cancelled, found again by its deterministic id', async () => {
+    const app = await startTestApp({ ...db.env }, tokens);
+    try {
+      const requestId = randomUUID();
+      const sla = queueOf(app, 'sla');
+      const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000);
+      const runAtOf = async (jobId: string) => {
+        const job = await sla.getJob(jobId);
+        return job ? job.timestamp + (job.opts.delay ?? 0) : null;
+      };
+      const [atRisk, breached] = slaTimerJobs(requestId, inHours(1), inHours(2));
+      await throughOutbox(app, [atRisk!, breached!]);
+      expect(await runAtOf(atRisk!.jobId)).toBeCloseTo(inHours(1).getTime(), -4);
+
+      // The due time moved (a pause ended): the same ids, now due later, and no second timer.
+      await throughOutbox(app, slaTimerJobs(requestId, inHours(5), inHours(6)));
+      expect(await runAtOf(atRisk!.jobId)).toBeCloseTo(inHours(5).getTime(), -4);
+      expect(await runAtOf(breached!.jobId)).toBeCloseTo(inHours(6).getTime(), -4);
+      expect(await jobsFor(sla, requestId, 'sla.at_risk')).toHaveLength(1);
+
+      // Decided: both timers go.
+      await throughOutbox(app, cancelSlaTimerJobs(requestId));
+      expect(await sla.getJob(atRisk!.jobId)).toBeUndefined();
+      expect(await sla.getJob(breached!.jobId)).toBeUndefined();
     } finally {
       await app.close();
     }

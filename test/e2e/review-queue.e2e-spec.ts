@@ -10,7 +10,12 @@ describe('review queue and SLA', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let tokens: TokenFactory;
   const apps: TestApp[] = [];
+  /**
+   * Starts the app a test runs against, after closing the ones earlier tests started: an earlier
+   * app's worker would otherwise relay and run this test's timers, and hide a missing feature.
+   */
   const start = async (env: Record<string, string> = {}) => {
+    for (const app of apps.splice(0)) await app.close();
     const app = await startTestApp({ ...db.env, ...env }, tokens);
     apps.push(app);
     return app;
@@ -91,6 +96,7 @@ describe('review queue and SLA', () => {
   });
 
   it('lets the next claimant take a lapsed claim at once, before any timer', async () => {
+    // API only, and no other app running: no outbox relay, no worker, so no timer can release the claim.
     const t = await start({ REVIEW_CLAIM_TTL: '1', PROCESS_ROLE: 'api' });
     await drain(t);
     const partner = await partnerTenant(tokens);
