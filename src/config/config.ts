@@ -26,7 +26,6 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string;
-  readonly redisUrl: string;
   readonly redis: RedisConnection;
   readonly queuePrefix: string;
   readonly processRole: ProcessRole;
@@ -119,7 +118,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const nodeEnv = env.NODE_ENV?.trim() || 'development';
   const databaseUrl = read('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/mfa_exceptions', parsePostgresUrl);
-  const redisUrl = read('REDIS_URL', 'redis://127.0.0.1:6379', (v) => v);
   const redis = read('REDIS_URL', 'redis://127.0.0.1:6379', parseRedisUrl);
   const production = nodeEnv === 'production';
   const jwksUrl = read('AUTH_JWKS_URL', '', optional(production ? parseHttpsUrl : parseHttpUrl));
@@ -151,7 +149,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: read('PORT', '3000', integerIn(0, 65535)),
     host: read('HOST', '0.0.0.0', nonEmpty),
     databaseUrl,
-    redisUrl,
     redis,
     queuePrefix: read('QUEUE_PREFIX', 'mfa', matching(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')),
     processRole: read('PROCESS_ROLE', 'all', oneOf(['api', 'worker', 'all'] as const)),

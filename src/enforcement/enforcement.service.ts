@@ -8,11 +8,11 @@ import { RequestValidationError } from '../platform/http/validation.js';
 import { encodeCursor, decodeCursor } from '../platform/pagination/cursor.js';
 import type { Surface } from '../shared/surfaces.js';
 import {
-  decide,
+  evaluateEnforcement,
   exemptingGrant,
   UnknownSurfaceError,
   type ChallengeStyle,
-  type Decision,
+  type EnforcementDecision,
   type TokenClaims,
 } from './domain/enforcement-decision.js';
 import { GrantIndex } from './grant-index.js';
@@ -44,11 +44,11 @@ export class EnforcementService {
     };
   }
 
-  evaluate(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): Decision {
+  evaluate(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): EnforcementDecision {
     const now = this.freshNow();
-    let decision: Decision;
+    let decision: EnforcementDecision;
     try {
-      decision = decide({
+      decision = evaluateEnforcement({
         surface,
         claims,
         now,

@@ -63,10 +63,6 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
     return now - this.syncedAt < STALE_AFTER_MS;
   }
 
-  get position(): string {
-    return this.lastSeq;
-  }
-
   async reload(): Promise<void> {
     const snapshot = await this.feed.snapshot(this.clock.now());
     const byUser = new Map<string, IndexedGrant[]>();

@@ -17,7 +17,7 @@ export interface Contact {
   phone?: string;
 }
 
-export interface Decision {
+export interface RequestDecision {
   outcome: 'approved' | 'rejected';
   reason: string;
   decidedAt: string;
@@ -107,7 +107,7 @@ export class ExceptionRequestEntity {
   claimExpiresAt: Date | null;
 
   @Column('jsonb', { nullable: true })
-  decision: Decision | null;
+  decision: RequestDecision | null;
 
   @Column('uuid', { name: 'grant_id', nullable: true })
   grantId: string | null;

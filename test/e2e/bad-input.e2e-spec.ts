@@ -3,37 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../src/requests/dto/file-request.dto.js';
 import { MESSAGE_MAX } from '../../src/review/dto/conversation.dto.js';
 import { buildRequestBody, tenantRowCounts } from '../support/factories.js';
-import type { HttpResponse } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { partnerTenant, ROLE } from '../support/tokens.js';
+import { expectProblem } from '../support/problems.js';
 
 const FILE = '/v1/exception-requests';
 const THIRD_PARTY = { provider: 'Duo Security', integrationMethod: 'custom_controls', providerConfirmedClaimCannotFlow: true };
-
-/** What leaks internals: a stack frame, a source path, SQL or a driver error. */
-const INTERNALS =
-  /\bat .+:\d+:\d+|\.(ts|js):\d+|node_modules|"stack"|\bSELECT\b|\bINSERT\b|\bUPDATE\b|QueryFailedError|duplicate key|violates|relation "/;
-
-/**
- * An RFC 9457 answer with this status, naming (at least) these fields in `errors`, and nothing of
- * the server's insides.
- */
-function expectProblem(res: HttpResponse, status: number, fields: string[] = []): void {
-  expect(res.status, res.text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  expect(res.body.type.length).toBeGreaterThan(0);
-  expect(res.body.title.length).toBeGreaterThan(0);
-  expect(res.text).not.toMatch(INTERNALS);
-  if (fields.length > 0) {
-    expect(Array.isArray(res.body.errors), 'errors is an array').toBe(true);
-    const named = res.body.errors.map((e: { field: string; message: string }) => {
-      expect(typeof e.message).toBe('string');
-      return e.field;
-    });
-    for (const field of fields) expect(named, `errors name ${field}`).toContain(field);
-  }
-}
 
 /** A copy of `body` with the value at a dotted path removed (`contact.email`) or replaced. */
 function edit(body: Record<string, unknown>, path: string, value?: unknown, remove = false): Record<string, unknown> {

@@ -2,21 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequestBody, countRows, tenantRowCounts } from '../support/factories.js';
-import type { HttpResponse } from '../support/http.js';
 import { LogLines, startTestApp, type TestApp } from '../support/test-app.js';
 import { partnerTenant, ROLE } from '../support/tokens.js';
+import { expectProblem } from '../support/problems.js';
 
 // Bounded input, authentication before the body is read, rate limits, timeouts on slow or idle
 // clients, and X-Forwarded-* believed only from configured proxies.
 
 const REQUESTS = '/v1/exception-requests';
 const NOTHING_STORED = { exception_requests: 0, request_messages: 0, audit_events: 0, idempotency_keys: 0, outbox_jobs: 0 };
-
-function expectProblem(res: HttpResponse, status: number): void {
-  expect(res.status, res.text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-}
 
 describe('bounded input', () => {
   let t: TestApp;

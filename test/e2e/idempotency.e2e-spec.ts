@@ -4,17 +4,12 @@ import { buildRequestBody, countRows, tenantRowCounts } from '../support/factori
 import type { HttpResponse } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { partnerTenant } from '../support/tokens.js';
+import { expectProblem } from '../support/problems.js';
 
 const FILE = '/v1/exception-requests';
 const PARALLEL = 8;
 
 type Tenant = Awaited<ReturnType<typeof partnerTenant>>;
-
-function expectProblem(res: HttpResponse, status: number): void {
-  expect(res.status, res.text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-}
 
 // One filing queues its notice and its two SLA timers (at risk, breached).
 const JOBS_PER_FILING = 3;

@@ -111,19 +111,19 @@ describe('outbox: queue work survives Redis being away', () => {
         return job ? job.timestamp + (job.opts.delay ?? 0) : null;
       };
       const [atRisk, breached] = slaTimerJobs(requestId, inHours(1), inHours(2));
-      await throughOutbox(app, [atRisk!, breached!]);
-      expect(await runAtOf(atRisk!.jobId)).toBeCloseTo(inHours(1).getTime(), -4);
+      await throughOutbox(app, [atRisk, breached]);
+      expect(await runAtOf(atRisk.jobId)).toBeCloseTo(inHours(1).getTime(), -4);
 
       // The due time moved (a pause ended): the same ids, now due later, and no second timer.
       await throughOutbox(app, slaTimerJobs(requestId, inHours(5), inHours(6)));
-      expect(await runAtOf(atRisk!.jobId)).toBeCloseTo(inHours(5).getTime(), -4);
-      expect(await runAtOf(breached!.jobId)).toBeCloseTo(inHours(6).getTime(), -4);
+      expect(await runAtOf(atRisk.jobId)).toBeCloseTo(inHours(5).getTime(), -4);
+      expect(await runAtOf(breached.jobId)).toBeCloseTo(inHours(6).getTime(), -4);
       expect(await jobsFor(sla, requestId, 'sla.at_risk')).toHaveLength(1);
 
       // Decided: both timers go.
       await throughOutbox(app, cancelSlaTimerJobs(requestId));
-      expect(await sla.getJob(atRisk!.jobId)).toBeUndefined();
-      expect(await sla.getJob(breached!.jobId)).toBeUndefined();
+      expect(await sla.getJob(atRisk.jobId)).toBeUndefined();
+      expect(await sla.getJob(breached.jobId)).toBeUndefined();
     } finally {
       await app.close();
     }

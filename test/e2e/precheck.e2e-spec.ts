@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKnownIssue } from '../../src/classification/domain/known-issues.js';
 import { buildRequestBody, tenantRowCounts } from '../support/factories.js';
-import type { HttpResponse } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { partnerTenant, ROLE } from '../support/tokens.js';
+import { expectProblem } from '../support/problems.js';
 
 const PRECHECK = '/v1/exception-requests/precheck';
 /** Hiragana, katakana or CJK ideographs: the text is Japanese. */
@@ -51,16 +51,6 @@ const DRAFTS = {
       'クリーンデスク ポリシーにより職場へのスマートフォンの持ち込みが禁止されているため、Microsoft Authenticator アプリを使えません。',
   },
 } as const;
-
-function expectProblem(res: HttpResponse, status: number, fields: string[] = []): void {
-  expect(res.status, res.text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  if (fields.length > 0) {
-    const named = (res.body.errors ?? []).map((e: { field: string }) => e.field);
-    for (const field of fields) expect(named, `errors name ${field}`).toContain(field);
-  }
-}
 
 describe('POST /v1/exception-requests/precheck', () => {
   let t: TestApp;

@@ -25,7 +25,6 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       port: 3000,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/mfa_exceptions',
-      redisUrl: 'redis://127.0.0.1:6379',
       processRole: 'all',
       auth: { issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE, useDevelopmentKeys: true },
       sla: {

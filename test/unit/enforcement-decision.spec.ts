@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   challengeFor,
-  decide,
+  evaluateEnforcement,
   DEFAULT_STEP_UP_ACR,
   UnknownSurfaceError,
   type IndexedGrant,
 } from '../../src/enforcement/domain/enforcement-decision.js';
-import { grantExempts, grantStatus } from '../../src/grants/domain/grant-status.js';
+import { grantStatus } from '../../src/grants/domain/grant-status.js';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const USER = '22222222-2222-4222-8222-222222222222';
@@ -23,7 +23,9 @@ const userClaims = { tid: TENANT, oid: USER, amr: ['pwd'] };
 
 describe('enforcement decision', () => {
   it('allows app-only tokens: MFA does not apply to them', () => {
-    expect(decide({ surface: 'partner_center_api', claims: { idtyp: 'app', tid: TENANT }, now: NOW, grantsOf: index({}) })).toEqual({
+    expect(
+      evaluateEnforcement({ surface: 'partner_center_api', claims: { idtyp: 'app', tid: TENANT }, now: NOW, grantsOf: index({}) }),
+    ).toEqual({
       decision: 'allow',
       reason: 'app_only_token',
     });
@@ -31,12 +33,12 @@ describe('enforcement decision', () => {
 
   it('allows a user token whose amr says MFA was done', () => {
     expect(
-      decide({ surface: 'partner_center_api', claims: { ...userClaims, amr: ['pwd', 'mfa'] }, now: NOW, grantsOf: index({}) }),
+      evaluateEnforcement({ surface: 'partner_center_api', claims: { ...userClaims, amr: ['pwd', 'mfa'] }, now: NOW, grantsOf: index({}) }),
     ).toEqual({ decision: 'allow', reason: 'mfa_completed' });
   });
 
   it('exempts a user with an active grant for this tenant and surface', () => {
-    const result = decide({
+    const result = evaluateEnforcement({
       surface: 'delegated_admin',
       claims: userClaims,
       now: NOW,
@@ -51,7 +53,7 @@ describe('enforcement decision', () => {
   });
 
   it('matches ids whatever their case', () => {
-    const result = decide({
+    const result = evaluateEnforcement({
       surface: 'delegated_admin',
       claims: { ...userClaims, tid: TENANT.toUpperCase(), oid: USER.toUpperCase() },
       now: NOW,
@@ -69,7 +71,7 @@ describe('enforcement decision', () => {
     ['a grant not yet valid', 'delegated_admin', { [`${TENANT}:${USER}`]: [grant({ validFrom: NOW + 1 })] }],
     ['no grant at all (a revoked grant leaves the index)', 'delegated_admin', {}],
   ])("requires MFA with %s, with the seed's challenge", (_, surface, grants) => {
-    const result = decide({ surface, claims: userClaims, now: NOW, grantsOf: index(grants) });
+    const result = evaluateEnforcement({ surface, claims: userClaims, now: NOW, grantsOf: index(grants) });
     expect(result).toMatchObject({
       decision: 'mfa_required',
       challenge: { status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', statusText: 'Unauthorized - MFA required' },
@@ -77,7 +79,13 @@ describe('enforcement decision', () => {
   });
 
   it('answers the RFC 9470 step-up challenge when asked', () => {
-    const result = decide({ surface: 'partner_center_api', claims: userClaims, now: NOW, grantsOf: index({}), challengeStyle: 'rfc9470' });
+    const result = evaluateEnforcement({
+      surface: 'partner_center_api',
+      claims: userClaims,
+      now: NOW,
+      grantsOf: index({}),
+      challengeStyle: 'rfc9470',
+    });
     expect(result.decision).toBe('mfa_required');
     const { wwwAuthenticate } = (result as { challenge: { wwwAuthenticate: string } }).challenge;
     expect(wwwAuthenticate).toMatch(/^Bearer error="insufficient_user_authentication"/);
@@ -86,16 +94,20 @@ describe('enforcement decision', () => {
   });
 
   it('requires MFA for a user token without tenant or user ids', () => {
-    expect(decide({ surface: 'delegated_admin', claims: { amr: ['pwd'] }, now: NOW, grantsOf: index({}) }).decision).toBe('mfa_required');
+    expect(evaluateEnforcement({ surface: 'delegated_admin', claims: { amr: ['pwd'] }, now: NOW, grantsOf: index({}) }).decision).toBe(
+      'mfa_required',
+    );
   });
 
   it('refuses an unknown surface', () => {
-    expect(() => decide({ surface: 'mail', claims: userClaims, now: NOW, grantsOf: index({}) })).toThrow(UnknownSurfaceError);
-    expect(() => decide({ surface: 42, claims: { idtyp: 'app' }, now: NOW, grantsOf: index({}) })).toThrow(UnknownSurfaceError);
+    expect(() => evaluateEnforcement({ surface: 'mail', claims: userClaims, now: NOW, grantsOf: index({}) })).toThrow(UnknownSurfaceError);
+    expect(() => evaluateEnforcement({ surface: 42, claims: { idtyp: 'app' }, now: NOW, grantsOf: index({}) })).toThrow(
+      UnknownSurfaceError,
+    );
   });
 
   it('prefers the grant that lasts longest when several apply', () => {
-    const result = decide({
+    const result = evaluateEnforcement({
       surface: 'delegated_admin',
       claims: userClaims,
       now: NOW,
@@ -112,7 +124,5 @@ describe('grant status', () => {
     expect(grantStatus(times, new Date(NOW + 999))).toBe('active');
     expect(grantStatus(times, new Date(NOW + 1000))).toBe('expired');
     expect(grantStatus({ ...times, revokedAt: new Date(NOW) }, new Date(NOW))).toBe('revoked');
-    expect(grantExempts(times, new Date(NOW))).toBe(true);
-    expect(grantExempts(times, new Date(NOW + 1000))).toBe(false);
   });
 });

@@ -27,7 +27,7 @@ export interface Challenge {
   readonly description: string;
 }
 
-export type Decision =
+export type EnforcementDecision =
   | { readonly decision: 'allow'; readonly reason: 'app_only_token' | 'mfa_completed' }
   | { readonly decision: 'exempt'; readonly reason: 'active_exception_grant'; readonly grantId: string; readonly expiresAt: string }
   | { readonly decision: 'mfa_required'; readonly reason: 'no_mfa_no_exception'; readonly challenge: Challenge };
@@ -57,14 +57,14 @@ export function exemptingGrant(grants: readonly IndexedGrant[], surface: Surface
   return best;
 }
 
-export function decide(input: {
+export function evaluateEnforcement(input: {
   surface: unknown;
   claims: TokenClaims;
   now: number;
   grantsOf: (tenantId: string, userId: string) => readonly IndexedGrant[];
   challengeStyle?: ChallengeStyle;
   stepUpAcr?: string;
-}): Decision {
+}): EnforcementDecision {
   if (!isSurface(input.surface)) throw new UnknownSurfaceError(input.surface);
   const { claims } = input;
   if (claims.idtyp === 'app') return { decision: 'allow', reason: 'app_only_token' };

@@ -12,8 +12,3 @@ export function grantStatus(grant: GrantTimes, now: Date): GrantStatus {
   if (now.getTime() >= grant.expiresAt.getTime()) return 'expired';
   return 'active';
 }
-
-/** Whether the grant exempts at `now`: not revoked, started, not yet expired. */
-export function grantExempts(grant: GrantTimes, now: Date): boolean {
-  return grantStatus(grant, now) === 'active' && now.getTime() >= grant.validFrom.getTime();
-}
