@@ -126,7 +126,7 @@ export class GrantsService {
       const now = this.clock.now();
       const status = grantStatus(grant, now);
       if (status !== 'active')
-        throw new DomainError('invalid_state', `A grant that is ${status} cannot be revoked.`, { currentStatus: status });
+        throw new DomainError('grant.not_active', `A grant that is ${status} cannot be revoked.`, { currentStatus: status });
       grant.revokedAt = now;
       grant.revokedBy = { tenantId: caller.tenantId, userId: caller.userId, upn: caller.upn, name: caller.name };
       grant.revokeReason = reason;

@@ -122,7 +122,7 @@ export class ReviewService {
     return this.actOnce(caller, key, id, action, async (em, request, now) => {
       this.assertClaimant(request, caller, now);
       if (conflictOfInterest(request, caller)) {
-        throw new ForbiddenError('Separation of duties: a reviewer may not decide a request they filed or one of their own tenant.');
+        throw new ForbiddenError('Separation of duties: a reviewer may not decide a request they filed or one of their own tenant.', 'review.own_tenant');
       }
       const problems = grantProblems(input.outcome, input.grant, request, now, this.config.grantMaxDays);
       if (problems.length) throw new UnprocessableError('The decision cannot be accepted: see errors.', problems);
@@ -251,9 +251,9 @@ export class ReviewService {
 
   private assertClaimant(request: ExceptionRequestEntity, caller: Caller, now: Date): void {
     const refusal = claimantRefusal(leaseOf(request), caller, now);
-    if (refusal === 'not_claimant') throw new ForbiddenError('Only the reviewer who claimed this request may act on it.');
+    if (refusal === 'not_claimant') throw new ForbiddenError('Only the reviewer who claimed this request may act on it.', 'review.not_claimant');
     if (refusal === 'claim_expired') {
-      throw new DomainError('conflict', 'Your claim on this request has expired; claim it again from the queue.', {
+      throw new DomainError('review.claim_lapsed', 'Your claim on this request has lapsed; claim it again to go on.', {
         currentStatus: request.status,
       });
     }

@@ -1,17 +1,17 @@
-// Errors the domain and services raise. They carry a stable code; the HTTP mapping lives in one place
-// (problem-details.filter.ts), so nothing below the controllers knows about status codes.
+// Errors the domain and services raise. Each carries a stable problem code (problem-codes.ts); the
+// HTTP mapping lives in one place (problem-details.filter.ts), so nothing below the controllers knows
+// about status codes.
+
+import type { ProblemCode } from './problem-codes.js';
 
 export interface FieldError {
   readonly field: string;
   readonly message: string;
 }
 
-export type DomainErrorCode =
-  'not_found' | 'forbidden' | 'invalid_state' | 'conflict' | 'unprocessable' | 'idempotency_key_reused' | 'rate_limited' | 'unavailable';
-
 export class DomainError extends Error {
   constructor(
-    readonly code: DomainErrorCode,
+    readonly code: ProblemCode,
     message: string,
     readonly extra: Readonly<Record<string, unknown>> = {},
     readonly errors: readonly FieldError[] = [],
@@ -23,26 +23,26 @@ export class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
   constructor(resource: string, id: string) {
-    super('not_found', `${resource} ${id} was not found`);
+    super('resource.not_found', `${resource} ${id} was not found`);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message: string) {
-    super('forbidden', message);
+  constructor(message: string, code: ProblemCode = 'auth.forbidden') {
+    super(code, message);
   }
 }
 
 export class UnprocessableError extends DomainError {
   constructor(message: string, errors: readonly FieldError[] = []) {
-    super('unprocessable', message, {}, errors);
+    super('validation.failed', message, {}, errors);
   }
 }
 
 /** The caller's share of requests for this minute is used up. */
 export class RateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds.`);
+    super('rate_limit.exceeded', `Too many requests: try again in ${retryAfterSeconds} seconds.`);
   }
 }
 
@@ -52,6 +52,6 @@ export class UnavailableError extends DomainError {
     message = 'The service cannot reach a dependency it needs right now; try again shortly.',
     readonly retryAfterSeconds = 5,
   ) {
-    super('unavailable', message);
+    super('service.unavailable', message);
   }
 }

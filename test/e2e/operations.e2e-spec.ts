@@ -88,7 +88,8 @@ describe('operations: health, API documents, headers, request ids', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({
-      type: expect.stringContaining('not-found'),
+      type: expect.stringContaining('route.not_found'),
+      code: 'route.not_found',
       title: 'Not Found',
       status: 404,
       detail: expect.any(String),

@@ -2,23 +2,12 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationError, WWW_AUTHENTICATE_INVALID_TOKEN } from '../auth/authentication-error.js';
 import { RequestValidationError } from '../http/validation.js';
-import { DomainError, RateLimitedError, UnavailableError, type DomainErrorCode } from '../../shared/domain-error.js';
+import { DomainError, RateLimitedError, UnavailableError } from '../../shared/domain-error.js';
 import { isDependencyOutage } from './outage.js';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 
 /** How long a client should wait before retrying a 503 whose cause says nothing more precise. */
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
-
-const STATUS_OF: Record<DomainErrorCode, number> = {
-  not_found: 404,
-  forbidden: 403,
-  invalid_state: 409,
-  conflict: 409,
-  unprocessable: 422,
-  idempotency_key_reused: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
 
 /** The one place where errors become HTTP answers: RFC 9457 problem+json, never internals. */
 @Catch()
@@ -40,9 +29,7 @@ export function sendProblem(
 ): void {
   const outage = !(exception instanceof DomainError) && isDependencyOutage(exception);
   const body = outage
-    ? problem(503, 'service-unavailable', 'A service this answer depends on cannot be reached right now; try again shortly.', {
-        code: 'service.unavailable',
-      })
+    ? problem('service.unavailable', 'A service this answer depends on cannot be reached right now; try again shortly.')
     : toProblem(exception);
   body.instance = request.url?.split('?')[0];
   body.requestId = String(request.id);
@@ -61,48 +48,45 @@ export function sendProblem(
 
 function toProblem(exception: unknown): Problem {
   if (exception instanceof RequestValidationError) {
-    return problem(exception.status, 'validation', 'The request is not valid: see errors.', { errors: exception.errors });
+    return problem('validation.failed', 'The request is not valid: see errors.', { errors: exception.errors }, exception.status);
   }
-  if (exception instanceof AuthenticationError) {
-    return problem(401, 'invalid-token', exception.message);
-  }
+  if (exception instanceof AuthenticationError) return problem('auth.invalid_token', exception.message);
   if (exception instanceof DomainError) {
-    const codes: Partial<Record<DomainErrorCode, string>> = { unavailable: 'service.unavailable', rate_limited: 'rate_limit.exceeded' };
-    return problem(STATUS_OF[exception.code], exception.code.replaceAll('_', '-'), exception.message, {
-      ...(codes[exception.code] ? { code: codes[exception.code] } : {}),
-      ...exception.extra,
-      ...(exception.errors.length ? { errors: exception.errors } : {}),
-    });
+    return problem(exception.code, exception.message, { ...exception.extra, ...(exception.errors.length ? { errors: exception.errors } : {}) });
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    if (status === 503)
-      return problem(503, 'service-unavailable', 'The service is not ready: a dependency cannot be reached.', {
-        code: 'service.unavailable',
-      });
-    const detail = status >= 500 ? 'The server could not complete the request.' : exception.message;
-    return problem(status, slugOf(status), detail);
+    if (status === 503) return problem('service.unavailable', 'The service is not ready: a dependency cannot be reached.');
+    if (status === 404) return problem('route.not_found', exception.message);
+    if (status >= 500) return problem('internal.error', 'The server could not complete the request.');
+    return problem(codeOfStatus(status), exception.message, {}, status);
   }
   // Errors raised by Fastify itself before a route runs (body too large, bad JSON, bad media type).
   const status = (exception as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return problem(status, slugOf(status), (exception as Error).message);
+    return problem(codeOfStatus(status), (exception as Error).message, {}, status);
   }
-  return problem(500, 'internal', 'The server could not complete the request.');
+  return problem('internal.error', 'The server could not complete the request.');
 }
 
-function slugOf(status: number): string {
-  return (
-    {
-      400: 'bad-request',
-      401: 'invalid-token',
-      403: 'forbidden',
-      404: 'not-found',
-      405: 'method-not-allowed',
-      409: 'conflict',
-      413: 'body-too-large',
-      415: 'unsupported-media-type',
-      429: 'too-many-requests',
-    }[status] ?? `http-${status}`
-  );
+/** Errors that arrive with only a status (from Fastify or Nest, not from this service's own rules). */
+function codeOfStatus(status: number) {
+  switch (status) {
+    case 401:
+      return 'auth.invalid_token' as const;
+    case 403:
+      return 'auth.forbidden' as const;
+    case 404:
+      return 'route.not_found' as const;
+    case 405:
+      return 'route.method_not_allowed' as const;
+    case 413:
+      return 'validation.body_too_large' as const;
+    case 415:
+      return 'validation.unsupported_media_type' as const;
+    case 429:
+      return 'rate_limit.exceeded' as const;
+    default:
+      return 'validation.malformed' as const;
+  }
 }

@@ -31,7 +31,7 @@ export class IdempotencyService {
     if (!(await this.keys.claim(em, scope, fingerprint, this.clock.now()))) {
       const first = await this.keys.find(em, scope);
       if (first.fingerprint !== fingerprint) {
-        throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
+        throw new DomainError('idempotency.key_reused', 'This Idempotency-Key was already used with a different request.');
       }
       return { body: first.response as T, replayed: true };
     }

@@ -47,7 +47,7 @@ export class IllegalTransitionError extends DomainError {
     readonly action: RequestAction,
     readonly currentStatus: RequestStatus,
   ) {
-    super('invalid_state', `A request that is ${currentStatus} cannot be ${describeAction(action)}.`, { currentStatus, action });
+    super('request.invalid_transition', `A request that is ${currentStatus} cannot be ${describeAction(action)}.`, { currentStatus, action });
     this.name = 'IllegalTransitionError';
   }
 }
