@@ -2,13 +2,14 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { AppModule, servesApi } from './app.module.js';
 import type { AppConfig } from './config/config.js';
-import { STATUS_OPENAPI, STATUS_PATH, StatusFastPath } from './enforcement/status-fast-path.js';
+import { STATUS_PATH, StatusFastPath } from './enforcement/status-fast-path.js';
+import { buildOpenApiDocument } from './openapi-document.js';
 import { TokenVerifier } from './platform/auth/token-verifier.js';
 import { ProblemDetailsFilter } from './platform/errors/problem-details.filter.js';
 import { jsonLimitBroken } from './platform/http/json-limits.js';
@@ -66,7 +67,15 @@ export async function createHttpApp(
   const fastify = app.getHttpAdapter().getInstance();
   const headers = securityHeaders({
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // helmet's default would make a browser fetch /docs' assets over https even when the service
+        // is reached over plain http on another machine's address: a blank page. TLS is the proxy's job.
+        upgradeInsecureRequests: null,
+      },
     },
   });
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -118,17 +127,7 @@ export async function createHttpApp(
     });
   }
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('MFA technical exception requests')
-      .setDescription('File, review and enforce MFA technical exceptions for partner tenants.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  document.paths[STATUS_PATH] = STATUS_OPENAPI as (typeof document.paths)[string];
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
   app.get(StatusFastPath).register(fastify);
   return app;
 }

@@ -47,7 +47,20 @@ export class AuditRepository {
     });
   }
 
-  async listForRequest(requestId: string, limit: number, cursor?: string): Promise<Page<AuditEventView>> {
+  /** The latest event of these types for a request (in the caller's transaction), or null. */
+  async latestOf(em: EntityManager, requestId: string, types: readonly AuditEventType[]): Promise<AuditEventView | null> {
+    const row = await em
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('event')
+      .where('event.request_id = :requestId AND event.type IN (:...types)', { requestId, types })
+      .orderBy('event.seq', 'DESC')
+      .limit(1)
+      .getOne();
+    return row ? toAuditEventView(row) : null;
+  }
+
+  /** The trail, oldest first; the posting of internal notes only when asked for (reviewers). */
+  async listForRequest(requestId: string, includeInternal: boolean, limit: number, cursor?: string): Promise<Page<AuditEventView>> {
     const after = decodeCursor('events', cursor, ['sequence']);
     const query = this.dataSource
       .getRepository(AuditEventEntity)
@@ -55,6 +68,7 @@ export class AuditRepository {
       .where('event.request_id = :requestId', { requestId })
       .orderBy('event.seq', 'ASC')
       .limit(limit + 1);
+    if (!includeInternal) query.andWhere(`coalesce(event.data->>'internal', 'false') <> 'true'`);
     if (after) query.andWhere('event.seq > :seq', { seq: after[0] });
     const rows = await query.getMany();
     return toPage(rows, limit, 'events', (row) => [row.seq], toAuditEventView);
@@ -72,14 +86,4 @@ export function toAuditEventView(row: AuditEventEntity): AuditEventView {
     to: row.toStatus,
     data: row.data as Record<string, unknown> | null,
   };
-}
-
-/** Keys of event data that name platform staff (ids of reviewers, leads, assignees). */
-const STAFF_IDENTITY_KEYS = new Set(['assignedBy', 'assignee', 'previousAssignee', 'from', 'to', 'decidedBy', 'revokedBy']);
-
-/** An event as a partner sees it: staff acted, but who exactly is the platform's own data. */
-export function partnerEventView(view: AuditEventView): AuditEventView {
-  if (view.actor.kind === 'partner') return view;
-  const data = view.data ? Object.fromEntries(Object.entries(view.data).filter(([key]) => !STAFF_IDENTITY_KEYS.has(key))) : null;
-  return { ...view, actor: { kind: view.actor.kind }, data };
 }

@@ -1,8 +1,11 @@
-import { Controller, Get, Headers } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Allow } from '../platform/auth/access.decorators.js';
+import { ApiOperationDoc } from '../platform/http/api-docs.js';
+import { negotiateLocale } from './content-language.js';
 import { KNOWN_ISSUES, localizeKnownIssue } from './domain/known-issues.js';
-import { pickLocale } from './domain/locale.js';
+import { KnownIssuePage } from './dto/known-issue.models.js';
 
 @ApiTags('known issues')
 @ApiBearerAuth()
@@ -10,10 +13,15 @@ import { pickLocale } from './domain/locale.js';
 export class KnownIssuesController {
   @Get()
   @Allow('anySignedIn')
-  @ApiOperation({ summary: 'The seven known issues partners should check before filing' })
-  @ApiHeader({ name: 'Accept-Language', required: false, description: 'en (default) or ja' })
-  list(@Headers('accept-language') acceptLanguage?: string) {
-    const locale = pickLocale(acceptLanguage);
+  @ApiHeader({ name: 'Accept-Language', required: false, description: 'en (default) or ja; the answer says Content-Language' })
+  @ApiOperationDoc({
+    id: 'listKnownIssues',
+    summary: 'The seven known issues partners should check before filing',
+    ok: [200, KnownIssuePage],
+    errors: [403],
+  })
+  list(@Res({ passthrough: true }) reply: FastifyReply, @Headers('accept-language') acceptLanguage?: string): KnownIssuePage {
+    const locale = negotiateLocale(reply, acceptLanguage);
     return { items: KNOWN_ISSUES.map((issue) => localizeKnownIssue(issue, locale)), nextCursor: null, locale };
   }
 }

@@ -86,8 +86,13 @@ const STATUS_RESPONSE_SCHEMA = {
 };
 
 /** The route's OpenAPI entry: Nest's document builder only sees controller routes. */
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemModel' } } },
+});
 export const STATUS_OPENAPI = {
   get: {
+    operationId: 'getEnforcementStatus',
     tags: ['enforcement'],
     summary: 'Is MFA exempt for this tenant, user and surface now? Answered from memory (enforcement role).',
     security: [{ bearer: [] }],
@@ -97,11 +102,14 @@ export const STATUS_OPENAPI = {
       { name: 'surface', in: 'query', required: true, schema: { type: 'string', enum: [...SURFACES] } },
     ],
     responses: {
-      '200': { description: '{ exempt, grantId, expiresAt }', content: { 'application/json': { schema: STATUS_RESPONSE_SCHEMA } } },
-      '400': { description: 'a parameter is missing or malformed (problem+json)' },
-      '401': { description: 'no valid bearer token' },
-      '403': { description: 'not an enforcement caller' },
-      '503': { description: 'this instance has not caught up with recent grant changes: require MFA and retry' },
+      '200': {
+        description: '{ exempt, grantId, expiresAt }',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/StatusModel' } } },
+      },
+      '400': problem('a parameter is missing or malformed (validation.failed)'),
+      '401': problem('no valid bearer token (auth.invalid_token)'),
+      '403': problem('not an enforcement caller (auth.forbidden)'),
+      '503': problem('this instance has not caught up with recent grant changes: require MFA and retry (service.unavailable)'),
     },
   },
 };

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Surface } from '../shared/surfaces.js';
 
 export type GrantChangeType = 'created' | 'revoked' | 'expired';
 
@@ -8,7 +9,7 @@ export interface GrantState {
   requestId: string;
   tenantId: string;
   userIds: string[];
-  surfaces: string[];
+  surfaces: Surface[];
   validFrom: string;
   expiresAt: string;
 }

@@ -12,14 +12,15 @@ import { grantStatus } from './domain/grant-status.js';
 import type { ListGrantsQuery } from './dto/grants.dto.js';
 import { ExceptionGrantEntity } from './exception-grant.entity.js';
 import { GrantFeedRepository, grantStateOf } from './grant-feed.repository.js';
+import type { GrantModel } from './dto/grant.models.js';
 import { GrantsRepository } from './grants.repository.js';
 import { displayNameOnly, type PersonRef, type PersonView } from '../shared/person.js';
 import type { Surface } from '../shared/surfaces.js';
 
 /** A grant as its caller may see it: partners see the reviewers who made or revoked it by name only. */
-export function toGrantView(grant: ExceptionGrantEntity, now: Date, caller: Caller) {
+export function toGrantView(grant: ExceptionGrantEntity, now: Date, caller: Caller): GrantModel {
   const { grantId, ...state } = grantStateOf(grant);
-  const person = (ref: PersonView | null) => (isReviewer(caller) ? ref : displayNameOnly(ref));
+  const person = (ref: PersonView) => (isReviewer(caller) ? { ...ref } : displayNameOnly(ref));
   return {
     id: grantId,
     ...state,
@@ -27,13 +28,13 @@ export function toGrantView(grant: ExceptionGrantEntity, now: Date, caller: Call
     createdAt: grant.createdAt.toISOString(),
     createdBy: person(grant.createdBy),
     revokedAt: grant.revokedAt?.toISOString() ?? null,
-    revokedBy: person(grant.revokedBy),
+    revokedBy: grant.revokedBy ? person(grant.revokedBy) : null,
     revokeReason: grant.revokeReason,
     useCount: grant.useCount,
     lastUsedAt: grant.lastUsedAt?.toISOString() ?? null,
   };
 }
-export type GrantView = ReturnType<typeof toGrantView>;
+export type GrantView = GrantModel;
 
 /** What an approval decides about its grant. */
 export interface NewGrant {

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A notice for people (review leads, a partner's admins). Delivery channels read these later. */
 @Entity('notifications')
 @Index('notifications_request_idx', ['requestId'])
+@Index('notifications_audience_created_idx', ['audience', 'tenantId', 'createdAt', 'id'])
 export class NotificationEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -29,4 +30,8 @@ export class NotificationEntity {
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
+
+  /** When someone of its audience marked it read (one mark for the whole audience). */
+  @Column('timestamptz', { name: 'read_at', nullable: true })
+  readAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationEntity } from './notification.entity.js';
+import { NotificationsController } from './notifications.controller.js';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
@@ -12,6 +13,7 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: [TypeOrmModule.forFeature([NotificationEntity])],
+      controllers: [NotificationsController],
       providers: [NotificationsRepository, ...(runsWorker ? [NotificationsProcessor] : [])],
       exports: [NotificationsRepository],
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { decodeCursor, toPage, type Page } from '../platform/pagination/cursor.js';
 import { NotificationEntity } from './notification.entity.js';
 
 export interface NewNotification {
@@ -10,6 +11,12 @@ export interface NewNotification {
   requestId: string | null;
   dedupeKey: string;
   payload: Record<string, unknown>;
+}
+
+/** Whose notices: these audiences, of one tenant (partners) or of every tenant (null: staff). */
+export interface NotificationScope {
+  readonly audiences: readonly NewNotification['audience'][];
+  readonly tenantId: string | null;
 }
 
 @Injectable()
@@ -43,5 +50,46 @@ export class NotificationsRepository {
         notification.requestId,
       ],
     );
+  }
+
+  /** Newest first. */
+  async list(scope: NotificationScope, unreadOnly: boolean, limit: number, cursor?: string): Promise<Page<NotificationEntity>> {
+    const after = decodeCursor('notifications', cursor, ['timestamp', 'uuid']);
+    const query = this.scoped(this.dataSource.manager, scope)
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1);
+    if (unreadOnly) query.andWhere('n.read_at IS NULL');
+    if (after) query.andWhere('(n.created_at, n.id) < (:at, :id)', { at: after[0], id: after[1] });
+    const rows = await query.getMany();
+    return toPage(
+      rows,
+      limit,
+      'notifications',
+      (n) => [n.createdAt.toISOString(), n.id],
+      (n) => n,
+    );
+  }
+
+  /** Marks a notice of this scope read (the first mark stays); null when there is none. */
+  async markRead(scope: NotificationScope, id: string, now: Date): Promise<NotificationEntity | null> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.scoped(em, scope).andWhere('n.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!row) return null;
+      if (!row.readAt) {
+        row.readAt = now;
+        await em.update(NotificationEntity, { id }, { readAt: now });
+      }
+      return row;
+    });
+  }
+
+  private scoped(em: EntityManager, scope: NotificationScope) {
+    const query = em
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.audience IN (:...audiences)', { audiences: scope.audiences });
+    if (scope.tenantId) query.andWhere('n.tenant_id = :tenantId', { tenantId: scope.tenantId });
+    return query;
   }
 }

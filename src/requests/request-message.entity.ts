@@ -26,6 +26,10 @@ export class RequestMessageEntity {
   @Column('text')
   body: string;
 
+  /** A note between reviewers: partners never see it (not in lists, events or webhooks). */
+  @Column('boolean', { default: false })
+  internal: boolean;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 }

@@ -5,6 +5,7 @@ import { ExceptionRequestEntity } from './exception-request.entity.js';
 import { ExceptionRequestsController } from './exception-requests.controller.js';
 import { PrecheckController } from './precheck.controller.js';
 import { RequestMessageEntity } from './request-message.entity.js';
+import { RequestPresenter } from './request-presenter.js';
 import { RequestTransitions } from './request-transitions.js';
 import { RequestsRepository } from './requests.repository.js';
 import { RequestsService } from './requests.service.js';
@@ -13,7 +14,7 @@ import { RequestsService } from './requests.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ExceptionRequestEntity, RequestMessageEntity]), SlaModule],
   controllers: [PrecheckController, ExceptionRequestsController],
-  providers: [RequestsRepository, RequestsService, RequestTransitions],
-  exports: [RequestsRepository, RequestTransitions],
+  providers: [RequestsRepository, RequestsService, RequestTransitions, RequestPresenter],
+  exports: [RequestsRepository, RequestTransitions, RequestPresenter],
 })
 export class RequestsModule {}

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, toPage, type Page } from '../platform/pagination/cursor.js';
-import type { RequestStatus } from './domain/request-lifecycle.js';
+import { decodeCursor, toPage, type CursorField, type Page } from '../platform/pagination/cursor.js';
 import type { SlaState } from '../sla/domain/sla-state.js';
+import type { RequestStatus } from './domain/request-lifecycle.js';
 import { ExceptionRequestEntity } from './exception-request.entity.js';
 import { RequestMessageEntity } from './request-message.entity.js';
-import { toMessageView, toRequestView, type MessageView, type RequestView } from './request.views.js';
 
 export interface RequestFilters {
   /** null: every tenant (reviewers) */
@@ -13,9 +12,22 @@ export interface RequestFilters {
   status?: RequestStatus[];
   knownIssue?: number | null;
   slaState?: SlaState[];
+  /** Undecided requests held by this reviewer, or waiting with nobody (`none`). */
+  assignee?: { tenantId: string; userId: string } | 'none';
+  /** Every word must appear in the title or the description (any case). */
+  words?: string[];
 }
 
-export type RequestOrder = 'newest_first' | 'sla_due_first';
+/** The orders a list may be sorted by: the columns of its keyset, first to last (the id breaks ties). */
+export const REQUEST_SORTS = {
+  'sla.dueAt': { columns: ['sla_due_at', 'created_at'], keys: ['slaDueAt', 'createdAt'], descending: false },
+  '-sla.dueAt': { columns: ['sla_due_at', 'created_at'], keys: ['slaDueAt', 'createdAt'], descending: true },
+  createdAt: { columns: ['created_at'], keys: ['createdAt'], descending: false },
+  '-createdAt': { columns: ['created_at'], keys: ['createdAt'], descending: true },
+  updatedAt: { columns: ['updated_at'], keys: ['updatedAt'], descending: false },
+  '-updatedAt': { columns: ['updated_at'], keys: ['updatedAt'], descending: true },
+} as const satisfies Record<string, { columns: readonly string[]; keys: readonly (keyof ExceptionRequestEntity)[]; descending: boolean }>;
+export type RequestSort = keyof typeof REQUEST_SORTS;
 
 @Injectable()
 export class RequestsRepository {
@@ -39,7 +51,7 @@ export class RequestsRepository {
     await em.save(ExceptionRequestEntity, request);
   }
 
-  async list(filters: RequestFilters, order: RequestOrder, limit: number, cursor?: string): Promise<Page<RequestView>> {
+  async list(filters: RequestFilters, sort: RequestSort, limit: number, cursor?: string): Promise<Page<ExceptionRequestEntity>> {
     const query = this.dataSource
       .getRepository(ExceptionRequestEntity)
       .createQueryBuilder('r')
@@ -49,28 +61,47 @@ export class RequestsRepository {
     if (filters.slaState?.length) query.andWhere('r.sla_state IN (:...slaState)', { slaState: filters.slaState });
     if (filters.knownIssue === null) query.andWhere('r.known_issue IS NULL');
     else if (filters.knownIssue !== undefined) query.andWhere('r.known_issue = :knownIssue', { knownIssue: filters.knownIssue });
+    if (filters.assignee === 'none') query.andWhere(`r.status = 'submitted'`);
+    else if (filters.assignee) {
+      query.andWhere(
+        `r.status IN ('in_review', 'info_requested') AND lower(r.assignee->>'userId') = :assigneeId AND lower(r.assignee->>'tenantId') = :assigneeTenant`,
+        { assigneeId: filters.assignee.userId.toLowerCase(), assigneeTenant: filters.assignee.tenantId.toLowerCase() },
+      );
+    }
+    for (const [i, word] of (filters.words ?? []).entries()) {
+      query.andWhere(`(r.title || ' ' || r.description) ILIKE :word${i} ESCAPE '\\'`, {
+        [`word${i}`]: `%${word.replace(/[\\%_]/g, '\\$&')}%`,
+      });
+    }
 
-    if (order === 'newest_first') {
-      const after = decodeCursor('requests.newest', cursor, ['timestamp', 'uuid']);
-      if (after) query.andWhere('(r.created_at, r.id) < (:at, :id)', { at: after[0], id: after[1] });
-      query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC');
-      const rows = await query.getMany();
-      return toPage(rows, limit, 'requests.newest', (r) => [r.createdAt.toISOString(), r.id], toRequestView);
-    }
-    const after = decodeCursor('requests.due', cursor, ['timestamp', 'timestamp', 'uuid']);
+    const order = REQUEST_SORTS[sort];
+    const kind = `requests.${sort}`;
+    const fields: CursorField[] = [...order.columns.map((): CursorField => 'timestamp'), 'uuid'];
+    const after = decodeCursor(kind, cursor, fields);
     if (after) {
-      query.andWhere('(r.sla_due_at, r.created_at, r.id) > (:due, :at, :id)', { due: after[0], at: after[1], id: after[2] });
+      const columns = [...order.columns.map((c) => `r.${c}`), 'r.id'].join(', ');
+      const params = Object.fromEntries(after.map((value, i) => [`after${i}`, value]));
+      query.andWhere(`(${columns}) ${order.descending ? '<' : '>'} (${after.map((_, i) => `:after${i}`).join(', ')})`, params);
     }
-    query.orderBy('r.sla_due_at', 'ASC').addOrderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC');
+    const direction = order.descending ? 'DESC' : 'ASC';
+    for (const column of order.columns) query.addOrderBy(`r.${column}`, direction);
+    query.addOrderBy('r.id', direction);
     const rows = await query.getMany();
-    return toPage(rows, limit, 'requests.due', (r) => [r.slaDueAt.toISOString(), r.createdAt.toISOString(), r.id], toRequestView);
+    return toPage(
+      rows,
+      limit,
+      kind,
+      (r) => [...order.keys.map((key) => (r[key] as Date).toISOString()), r.id],
+      (r) => r,
+    );
   }
 
   async insertMessage(em: EntityManager, message: RequestMessageEntity): Promise<void> {
     await em.insert(RequestMessageEntity, message);
   }
 
-  async listMessages(requestId: string, limit: number, cursor?: string): Promise<Page<MessageView>> {
+  /** The conversation, oldest first; internal notes only when asked for (reviewers). */
+  async listMessages(requestId: string, includeInternal: boolean, limit: number, cursor?: string): Promise<Page<RequestMessageEntity>> {
     const after = decodeCursor('messages', cursor, ['timestamp', 'uuid']);
     const query = this.dataSource
       .getRepository(RequestMessageEntity)
@@ -79,9 +110,16 @@ export class RequestsRepository {
       .orderBy('m.created_at', 'ASC')
       .addOrderBy('m.id', 'ASC')
       .limit(limit + 1);
+    if (!includeInternal) query.andWhere('m.internal = false');
     if (after) query.andWhere('(m.created_at, m.id) > (:at, :id)', { at: after[0], id: after[1] });
     const rows = await query.getMany();
-    return toPage(rows, limit, 'messages', (m) => [m.createdAt.toISOString(), m.id], toMessageView);
+    return toPage(
+      rows,
+      limit,
+      'messages',
+      (m) => [m.createdAt.toISOString(), m.id],
+      (m) => m,
+    );
   }
 
   private scoped(em: EntityManager, id: string, tenantId: string | null): SelectQueryBuilder<ExceptionRequestEntity> {

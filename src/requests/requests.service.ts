@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditRepository, partnerEventView, type AuditEventView } from '../audit/audit.repository.js';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { classify } from '../classification/domain/classifier.js';
 import type { Locale } from '../classification/domain/known-issues.js';
 import { OutboxRepository } from '../queue/outbox/outbox.repository.js';
 import { actorOf, isReviewer, type Caller } from '../platform/auth/caller.js';
 import { Clock } from '../platform/clock.js';
-import { NotFoundError } from '../shared/domain-error.js';
+import { ForbiddenError, NotFoundError } from '../shared/domain-error.js';
 import type { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
 import { IdempotencyService, type Outcome } from '../platform/idempotency/idempotency.service.js';
 import { DEFAULT_PAGE_SIZE, type Page } from '../platform/pagination/cursor.js';
@@ -17,10 +19,9 @@ import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC } from '../shared/surfaces.js';
 import type { FileRequestDto } from './dto/file-request.dto.js';
 import type { ListRequestsQuery } from './dto/list-requests.query.js';
 import { ExceptionRequestEntity } from './exception-request.entity.js';
-import { messageFor, pageFor, requestFor, toRequestView, visibleTenant, type MessageView, type RequestView } from './request.views.js';
-import { RequestsRepository } from './requests.repository.js';
-
-const eventFor = (caller: Caller, view: AuditEventView) => (isReviewer(caller) ? view : partnerEventView(view));
+import type { AuditEventModel, MessageModel, RequestModel } from './dto/request.models.js';
+import { RequestPresenter, visibleTenant } from './request-presenter.js';
+import { RequestsRepository, type RequestFilters } from './requests.repository.js';
 
 @Injectable()
 export class RequestsService {
@@ -32,10 +33,12 @@ export class RequestsService {
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
     private readonly sla: SlaService,
+    private readonly present: RequestPresenter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Files a request: the row, its audit event and its queue job commit together or not at all. */
-  file(caller: Caller, input: FileRequestDto, locale: Locale, key: IdempotencyKey | null): Promise<Outcome<RequestView>> {
+  file(caller: Caller, input: FileRequestDto, locale: Locale, key: IdempotencyKey | null): Promise<Outcome<RequestModel>> {
     return this.dataSource.transaction((em) =>
       this.idempotency.once(em, key, async () => {
         const now = this.clock.now();
@@ -80,43 +83,52 @@ export class RequestsService {
           to: 'submitted',
         });
         await this.outbox.enqueue(em, [requestFiledJob(request.id), ...timers], now);
-        return requestFor(caller, toRequestView(request));
+        return this.present.request(request, caller, now);
       }),
     );
   }
 
-  async list(caller: Caller, query: ListRequestsQuery): Promise<Page<RequestView>> {
+  async list(caller: Caller, query: ListRequestsQuery): Promise<Page<RequestModel>> {
     const reviewer = isReviewer(caller);
-    const tenantId = reviewer ? (query.tenantId ?? null) : caller.tenantId;
-    if (!reviewer && query.tenantId && query.tenantId.toLowerCase() !== caller.tenantId) {
-      return { items: [], nextCursor: null };
-    }
+    if (!reviewer && query.assignee) throw new ForbiddenError('Only reviewers may filter by assignee.');
+    if (!reviewer && query.tenantId && query.tenantId.toLowerCase() !== caller.tenantId) return { items: [], nextCursor: null };
+    const tenantId = reviewer ? (query.tenantId?.toLowerCase() ?? null) : caller.tenantId;
     const page = await this.requests.list(
       {
-        tenantId: tenantId?.toLowerCase() ?? null,
+        tenantId,
         status: query.status,
         slaState: query.slaState,
         knownIssue: query.knownIssue === undefined ? undefined : query.knownIssue === 'none' ? null : Number(query.knownIssue),
+        assignee: this.assigneeFilter(caller, query.assignee),
+        words: query.q?.split(/\s+/u).filter((word) => word !== ''),
       },
-      reviewer ? 'sla_due_first' : 'newest_first',
+      query.sort ?? (reviewer ? 'sla.dueAt' : '-createdAt'),
       query.limit ?? DEFAULT_PAGE_SIZE,
       query.cursor,
     );
-    return pageFor(page, (view) => requestFor(caller, view));
+    return this.present.requests(page, caller);
   }
 
-  async get(caller: Caller, id: string): Promise<RequestView> {
-    return requestFor(caller, toRequestView(await this.findVisible(caller, id)));
+  async get(caller: Caller, id: string): Promise<RequestModel> {
+    return this.present.request(await this.findVisible(caller, id), caller);
   }
 
-  async listMessages(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<MessageView>> {
+  async listMessages(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<MessageModel>> {
     await this.findVisible(caller, id);
-    return pageFor(await this.requests.listMessages(id, limit, cursor), (view) => messageFor(caller, view));
+    return this.present.messages(await this.requests.listMessages(id, isReviewer(caller), limit, cursor), caller);
   }
 
-  async listEvents(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string) {
+  async listEvents(caller: Caller, id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<AuditEventModel>> {
     await this.findVisible(caller, id);
-    return pageFor(await this.audit.listForRequest(id, limit, cursor), (view) => eventFor(caller, view));
+    return this.present.events(await this.audit.listForRequest(id, isReviewer(caller), limit, cursor), caller);
+  }
+
+  /** `me` and a user id name a reviewer, who is always of the platform's own directory. */
+  private assigneeFilter(caller: Caller, assignee: string | undefined): RequestFilters['assignee'] {
+    if (assignee === undefined) return undefined;
+    if (assignee === 'none') return 'none';
+    if (assignee === 'me') return { tenantId: caller.tenantId, userId: caller.userId ?? '' };
+    return { tenantId: this.config.auth.platformTenantId, userId: assignee };
   }
 
   private async findVisible(caller: Caller, id: string): Promise<ExceptionRequestEntity> {

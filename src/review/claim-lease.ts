@@ -2,13 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { cancelClaimExpiryJob, claimExpiryJob, type JobSpec } from '../queue/jobs.js';
-import { claimantRefusal } from './domain/review-rules.js';
+import { claimantRefusal } from '../requests/domain/claim.js';
 import type { ExceptionRequestEntity } from '../requests/exception-request.entity.js';
 import type { PersonRef } from '../shared/person.js';
 
+/** A claim is held while the request is in review, and while it waits on the partner for its reviewer. */
+const OPEN: readonly string[] = ['in_review', 'info_requested'];
+
 /**
  * A reviewer's claim is a lease of REVIEW_CLAIM_TTL: taken by claiming, renewed by every action of
- * the claimant, ended by release or decision. Each method answers the timer job to enqueue.
+ * the claimant (asking the partner too: the answer comes back to them while it is live), ended by
+ * release, decision or withdrawal. Each method answers the timer job to enqueue.
  */
 @Injectable()
 export class ClaimLease {
@@ -19,9 +23,9 @@ export class ClaimLease {
     return this.extend(request, now);
   }
 
-  /** Renews the lease when `reviewerId` holds it; nothing otherwise. */
+  /** Renews the lease when `reviewer` holds it and it is live; nothing otherwise. */
   renewFor(request: ExceptionRequestEntity, reviewer: { userId: string | null; tenantId: string }, now: Date): JobSpec[] {
-    if (request.status !== 'in_review' || claimantRefusal(leaseOf(request), reviewer, now)) return [];
+    if (!OPEN.includes(request.status) || claimantRefusal(leaseOf(request), reviewer, now)) return [];
     return this.extend(request, now);
   }
 
@@ -31,7 +35,8 @@ export class ClaimLease {
     return [cancelClaimExpiryJob(request.id)];
   }
 
-  private extend(request: ExceptionRequestEntity, now: Date): JobSpec[] {
+  /** A fresh lease of REVIEW_CLAIM_TTL from `now` for whoever holds the request. */
+  extend(request: ExceptionRequestEntity, now: Date): JobSpec[] {
     request.claimExpiresAt = new Date(now.getTime() + this.config.reviewClaimTtlSeconds * 1000);
     return [claimExpiryJob(request.id, request.claimExpiresAt)];
   }

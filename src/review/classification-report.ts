@@ -1,9 +1,11 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Allow } from '../platform/auth/access.decorators.js';
+import { ApiOperationDoc } from '../platform/http/api-docs.js';
 import { IsDateTime } from '../platform/http/text.js';
+import { ClassificationReportModel } from './dto/review.models.js';
 
 export class ClassificationReportQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'decisions at or after' })
@@ -27,7 +29,7 @@ const LABELS = ['1', '2', '3', '4', '5', '6', '7', 'none'] as const;
 export class ClassificationReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async report(from?: Date, to?: Date) {
+  async report(from?: Date, to?: Date): Promise<ClassificationReportModel> {
     const rows: { predicted: string | null; decided: string | null; n: number }[] = await this.dataSource.query(
       `SELECT classification->>'knownIssue' AS predicted, decision->>'knownIssue' AS decided, count(*)::int AS n
          FROM exception_requests
@@ -55,7 +57,7 @@ export class ClassificationReportRepository {
       agreementRate: decided === 0 ? null : Math.round((agreed / decided) * 10_000) / 10_000,
       /** confusion[classifier][reviewer] */
       confusion,
-      labels: LABELS,
+      labels: [...LABELS],
     };
   }
 }
@@ -68,10 +70,13 @@ export class ClassificationReportController {
 
   @Get()
   @Allow('reviewer')
-  @ApiOperation({
+  @ApiOperationDoc({
+    id: 'getClassificationReport',
     summary: "Classifier agreement with reviewers' decisions, with a confusion matrix (rows: classifier, columns: reviewer)",
+    ok: [200, ClassificationReportModel],
+    errors: [400, 403],
   })
-  get(@Query() query: ClassificationReportQuery) {
+  get(@Query() query: ClassificationReportQuery): Promise<ClassificationReportModel> {
     return this.reports.report(query.from ? new Date(query.from) : undefined, query.to ? new Date(query.to) : undefined);
   }
 }

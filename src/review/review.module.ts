@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { RequestsModule } from '../requests/requests.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { ClaimLease } from './claim-lease.js';
+import { ClaimsService } from './claims.service.js';
 import { ClassificationReportController, ClassificationReportRepository } from './classification-report.js';
 import { ConversationController } from './conversation.controller.js';
 import { ConversationService } from './conversation.service.js';
@@ -26,6 +27,7 @@ export class ReviewModule {
       providers: [
         ReviewRepository,
         ReviewService,
+        ClaimsService,
         ClaimLease,
         ConversationService,
         ClassificationReportRepository,

@@ -137,13 +137,22 @@ export class SlaService {
     return cancelSlaTimerJobs(request.id);
   }
 
-  /** A withdrawn request needs no timers; a paused clock keeps the state it had when it stopped. */
-  stop(request: SlaTracked): JobSpec[] {
-    if (request.slaPausedAt) {
-      request.slaState = runningState(timesOf(request), request.slaPausedAt);
-      request.slaPausedAt = null;
-    }
+  /**
+   * A withdrawal stops the clock for good: the promise was kept (met) unless it was broken first
+   * (breached); a paused clock is judged as it stood when it stopped. No timers remain.
+   */
+  stop(request: SlaTracked, now: Date): JobSpec[] {
+    const stoppedAt = request.slaPausedAt ?? now;
+    request.slaState = runningState(timesOf(request), stoppedAt) === 'breached' ? 'breached' : 'met';
+    request.slaPausedAt = null;
     return cancelSlaTimerJobs(request.id);
+  }
+
+  /** Business time left until the due time: frozen while paused, 0 once due, null once the clock has stopped. */
+  remainingBusinessMs(request: SlaTracked & { readonly status: string }, now: Date): number | null {
+    if (['approved', 'rejected', 'withdrawn'].includes(request.status)) return null;
+    const from = request.slaPausedAt ?? now;
+    return from.getTime() >= request.slaDueAt.getTime() ? 0 : this.calendar.businessTimeBetween(from, request.slaDueAt);
   }
 }
 

@@ -138,13 +138,14 @@ describe('review queue and SLA', () => {
     expect((await t.http.post('/v1/review-queue/claim', undefined, { token: anyReviewer })).status).toBe(204);
   });
 
-  it('pauses the clock while waiting on the partner and moves the due time by the pause on reply', async () => {
+  it('pauses the clock while waiting on the partner, moves the due time by the pause on reply, and hands the answer back to the reviewer who asked', async () => {
     const t = await start({ ...fastSlaEnv(3600) });
     await drain(t);
     const partner = await partnerTenant(tokens);
     const filed = (await t.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent })).body;
     const dueAt = Date.parse(filed.sla.dueAt);
-    const reviewerToken = await reviewer();
+    const reviewerId = randomUUID();
+    const reviewerToken = await reviewer(reviewerId);
     await t.http.post('/v1/review-queue/claim', undefined, { token: reviewerToken });
     const asked = await t.http.post(
       `/v1/exception-requests/${filed.id}/request-info`,
@@ -162,7 +163,11 @@ describe('review queue and SLA', () => {
     );
     expect(reply.status).toBe(201);
     const after = (await t.http.get(`/v1/exception-requests/${filed.id}`, { token: partner.adminAgent })).body;
-    expect(after).toMatchObject({ status: 'submitted', assignee: null, sla: { state: 'on_track', pausedAt: null } });
+    // The reviewer's claim is still live: the answer comes back to them, not to the queue.
+    expect(after).toMatchObject({ status: 'in_review', sla: { state: 'on_track', pausedAt: null } });
+    expect((await t.http.get(`/v1/exception-requests/${filed.id}`, { token: reviewerToken })).body.assignee).toMatchObject({
+      userId: reviewerId,
+    });
     const moved = Date.parse(after.sla.dueAt) - dueAt;
     const [resumed] = await t.db.query(`SELECT updated_at FROM exception_requests WHERE id = $1`, [filed.id]);
     expect(moved).toBe(new Date(resumed.updated_at).getTime() - pausedAt); // whole-day calendar: business time = elapsed time
@@ -306,6 +311,7 @@ describe('review queue and SLA', () => {
     expect(types.filter((type) => type === 'sla.at_risk')).toHaveLength(1);
     expect(types.indexOf('sla.at_risk')).toBeLessThan(types.indexOf('request.info_requested'));
     const withdrawn = await t.http.post(`/v1/exception-requests/${filed.id}/withdraw`, {}, { token: partner.adminAgent });
-    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', sla: { state: 'at_risk', pausedAt: null } });
+    // Withdrawn before its due time: the promise was kept (met), and no clock stays paused.
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', sla: { state: 'met', pausedAt: null, remainingBusinessMs: null } });
   });
 });

@@ -143,7 +143,7 @@ describe('staff roles count only on the platform tenant', () => {
       expect(res.text).not.toContain(REVIEWER_UPN);
     }
     const [request, , messages, events, grant] = answers.map((res) => res.body);
-    expect(request.assignee).toEqual({ name: 'Ada (Reviewer)' });
+    expect(request.assignee).toEqual({ name: 'Ada (Reviewer)', claimExpiresAt: null });
     expect(request.decision.decidedBy).toEqual({ name: 'Ada (Reviewer)' });
     expect(messages.items[0].author).toEqual({ kind: 'reviewer', name: 'Ada (Reviewer)' });
     expect(

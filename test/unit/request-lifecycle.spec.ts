@@ -18,13 +18,24 @@ const LEGAL: [RequestStatus, RequestAction, RequestStatus][] = [
   ['in_review', 'reassign', 'in_review'],
   ['in_review', 'request_info', 'info_requested'],
   ['info_requested', 'partner_reply', 'submitted'],
+  ['info_requested', 'partner_reply_to_claimant', 'in_review'],
   ['in_review', 'approve', 'approved'],
   ['in_review', 'reject', 'rejected'],
   ['submitted', 'withdraw', 'withdrawn'],
   ['in_review', 'withdraw', 'withdrawn'],
   ['info_requested', 'withdraw', 'withdrawn'],
 ];
-const ACTIONS: RequestAction[] = ['claim', 'release', 'reassign', 'request_info', 'partner_reply', 'approve', 'reject', 'withdraw'];
+const ACTIONS: RequestAction[] = [
+  'claim',
+  'release',
+  'reassign',
+  'request_info',
+  'partner_reply',
+  'partner_reply_to_claimant',
+  'approve',
+  'reject',
+  'withdraw',
+];
 
 describe('request lifecycle', () => {
   it.each(LEGAL)('moves a %s request on %s to %s', (from, action, to) => {

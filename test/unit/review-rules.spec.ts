@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimantRefusal, conflictOfInterest, grantProblems, sameIdentity } from '../../src/review/domain/review-rules.js';
+import { claimantRefusal, conflictOfInterest, sameIdentity } from '../../src/requests/domain/claim.js';
+import { grantProblems } from '../../src/review/domain/review-rules.js';
 
 const PLATFORM = 'a1a1a1a1-0000-4000-8000-00000000beef';
 const PARTNER = '6f1f3c1e-8a4b-4c5d-9e0f-123456789abc';

@@ -1,6 +1,7 @@
 // The one answer to "may this call skip MFA?", used by every enforcement endpoint. Plain
 // TypeScript: the caller passes the surface, the token's claims, the time and a way to find grants.
 
+import { isUuid } from '../../shared/ids.js';
 import { SURFACES, type Surface } from '../../shared/surfaces.js';
 
 export type ChallengeStyle = 'default' | 'rfc9470';
@@ -10,6 +11,21 @@ export interface TokenClaims {
   readonly oid?: unknown;
   readonly amr?: unknown;
   readonly idtyp?: unknown;
+}
+
+/** A claims object the decision can read: tid and (unless app-only) oid as UUIDs, amr a list of strings. */
+export function claimsProblems(claims: TokenClaims): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const appOnly = claims.idtyp === 'app';
+  if (claims.idtyp !== undefined && typeof claims.idtyp !== 'string')
+    problems.push({ field: 'claims.idtyp', message: 'claims.idtyp must be a string' });
+  if (!isUuid(claims.tid)) problems.push({ field: 'claims.tid', message: 'claims.tid must be the tenant id (a UUID)' });
+  if (!appOnly && !isUuid(claims.oid))
+    problems.push({ field: 'claims.oid', message: 'claims.oid must be the user object id (a UUID) unless idtyp is app' });
+  if (claims.amr !== undefined && !(Array.isArray(claims.amr) && claims.amr.every((method) => typeof method === 'string'))) {
+    problems.push({ field: 'claims.amr', message: 'claims.amr must be a list of strings' });
+  }
+  return problems;
 }
 
 export interface IndexedGrant {

@@ -26,7 +26,7 @@ export class ListGrantsQuery extends PageQuery {
 }
 
 export class RevokeGrantDto {
-  @ApiProperty({ maxLength: 2000 })
+  @ApiProperty({ maxLength: 2000, example: 'The partner moved these accounts to the V3 module, which supports MFA.' })
   @Text(2000)
   reason: string;
 }

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { DEVELOPMENT_KEYS_DIR } from '../../config/config.js';
 import { AuthGuard } from './auth.guard.js';
 import { loadOrCreateDevelopmentKeys } from './development-keys.js';
+import { MeController } from './me.controller.js';
 import { TokenVerifier } from './token-verifier.js';
 
 async function createVerifier(config: AppConfig): Promise<TokenVerifier> {
@@ -26,6 +27,7 @@ async function createVerifier(config: AppConfig): Promise<TokenVerifier> {
 
 @Global()
 @Module({
+  controllers: [MeController],
   providers: [
     { provide: TokenVerifier, inject: [APP_CONFIG], useFactory: createVerifier },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -15,7 +15,7 @@ export const ROLES = {
 export const STAFF_ROLES: readonly string[] = [ROLES.reviewer, ROLES.reviewLead, ROLES.enforcement];
 
 /** The groups routes are opened to. */
-export type Audience = 'partnerAdmin' | 'reviewer' | 'reviewLead' | 'enforcement' | 'anySignedIn';
+export type Audience = 'partnerAdmin' | 'reviewer' | 'reviewLead' | 'enforcement' | 'anySignedIn' | 'anyToken';
 
 export interface Caller {
   readonly tenantId: string;
@@ -75,10 +75,22 @@ export function belongsTo(caller: Caller, audience: Audience): boolean {
       return isEnforcement(caller);
     case 'anySignedIn':
       return !caller.appOnly && !misusesEnforcementRole(caller) && !isOnlyUnprivilegedPartner(caller);
+    case 'anyToken':
+      return true;
   }
 }
 
 /** How the audit trail names a caller. */
 export function actorOf(caller: Caller): { kind: 'partner' | 'reviewer'; userId: string | null } {
   return { kind: isReviewer(caller) ? 'reviewer' : 'partner', userId: caller.userId };
+}
+
+export type CallerKind = 'partner' | 'reviewer' | 'review_lead' | 'enforcement';
+
+/** What the caller is here, from the roles that count (staff roles only on the platform tenant). */
+export function kindOf(caller: Caller): CallerKind {
+  if (isEnforcement(caller)) return 'enforcement';
+  if (isReviewLead(caller)) return 'review_lead';
+  if (isReviewer(caller)) return 'reviewer';
+  return 'partner';
 }

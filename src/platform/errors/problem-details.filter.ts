@@ -52,7 +52,10 @@ function toProblem(exception: unknown): Problem {
   }
   if (exception instanceof AuthenticationError) return problem('auth.invalid_token', exception.message);
   if (exception instanceof DomainError) {
-    return problem(exception.code, exception.message, { ...exception.extra, ...(exception.errors.length ? { errors: exception.errors } : {}) });
+    return problem(exception.code, exception.message, {
+      ...exception.extra,
+      ...(exception.errors.length ? { errors: exception.errors } : {}),
+    });
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

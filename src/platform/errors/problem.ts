@@ -18,7 +18,12 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_TYPE_BASE = 'https://mfa-exceptions.example.com/problems/';
 
 /** A problem for this code, with its usual status unless the caller says otherwise (400 vs 422). */
-export function problem(code: ProblemCode, detail: string, extra: Partial<Problem> = {}, status: number = PROBLEM_CODES[code].status): Problem {
+export function problem(
+  code: ProblemCode,
+  detail: string,
+  extra: Partial<Problem> = {},
+  status: number = PROBLEM_CODES[code].status,
+): Problem {
   return { type: `${PROBLEM_TYPE_BASE}${code}`, title: titleOf(status, code), status, detail, code, ...extra };
 }
 

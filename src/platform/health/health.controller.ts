@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { Public } from '../auth/access.decorators.js';
@@ -19,6 +19,7 @@ export class HealthController {
   /** The process is up and serving; says nothing about its dependencies (so it is not restarted for them). */
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up (says nothing of its dependencies)' })
   live() {
     return this.health.check([]);
   }
@@ -26,6 +27,10 @@ export class HealthController {
   /** Ready to take traffic: PostgreSQL and Redis both answer. */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Ready for traffic: PostgreSQL and Redis answer (503 problem+json with Retry-After otherwise)',
+  })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database').withTimeout(1500),

@@ -5,7 +5,8 @@ import { DomainError } from '../../shared/domain-error.js';
 export const REQUEST_STATUSES = ['submitted', 'in_review', 'info_requested', 'approved', 'rejected', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export type RequestAction = 'claim' | 'release' | 'reassign' | 'request_info' | 'partner_reply' | 'approve' | 'reject' | 'withdraw';
+export type RequestAction =
+  'claim' | 'release' | 'reassign' | 'request_info' | 'partner_reply' | 'partner_reply_to_claimant' | 'approve' | 'reject' | 'withdraw';
 
 /** The audit event type each action writes. */
 const EVENT_OF: Readonly<Record<RequestAction, AuditEventType>> = {
@@ -14,6 +15,7 @@ const EVENT_OF: Readonly<Record<RequestAction, AuditEventType>> = {
   reassign: 'request.reassigned',
   request_info: 'request.info_requested',
   partner_reply: 'request.info_provided',
+  partner_reply_to_claimant: 'request.info_provided',
   approve: 'request.decided',
   reject: 'request.decided',
   withdraw: 'request.withdrawn',
@@ -34,7 +36,9 @@ const TRANSITIONS: Readonly<Record<RequestAction, Partial<Record<RequestStatus, 
   release: { in_review: 'submitted' },
   reassign: { submitted: 'in_review', in_review: 'in_review' },
   request_info: { in_review: 'info_requested' },
+  // The answer goes back to the reviewer who asked while their claim is live, else to the queue.
   partner_reply: { info_requested: 'submitted' },
+  partner_reply_to_claimant: { info_requested: 'in_review' },
   approve: { in_review: 'approved' },
   reject: { in_review: 'rejected' },
   withdraw: { submitted: 'withdrawn', in_review: 'withdrawn', info_requested: 'withdrawn' },
@@ -47,7 +51,10 @@ export class IllegalTransitionError extends DomainError {
     readonly action: RequestAction,
     readonly currentStatus: RequestStatus,
   ) {
-    super('request.invalid_transition', `A request that is ${currentStatus} cannot be ${describeAction(action)}.`, { currentStatus, action });
+    super('request.invalid_transition', `A request that is ${currentStatus} cannot be ${describeAction(action)}.`, {
+      currentStatus,
+      action,
+    });
     this.name = 'IllegalTransitionError';
   }
 }
@@ -74,6 +81,7 @@ function describeAction(action: RequestAction): string {
     reassign: 'reassigned',
     request_info: 'sent back to the partner for information',
     partner_reply: 'returned to review by a partner reply',
+    partner_reply_to_claimant: 'returned to its reviewer by a partner reply',
     approve: 'approved',
     reject: 'rejected',
     withdraw: 'withdrawn',

@@ -16,6 +16,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { EXAMPLE_USER_ID } from '../../platform/http/examples.js';
 import { IsEmailAddress, NoControlCharacters, Text, Trim } from '../../platform/http/text.js';
 import { REQUEST_ISSUE_TYPE, REQUEST_TOPIC, SURFACES, type Surface } from '../../shared/surfaces.js';
 
@@ -39,11 +40,11 @@ export class ThirdPartyMfaDto {
 }
 
 export class ContactDto {
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ maxLength: 200, example: 'Aiko Tanaka' })
   @Text(200)
   name: string;
 
-  @ApiProperty({ format: 'email', maxLength: 254 })
+  @ApiProperty({ format: 'email', maxLength: 254, example: 'aiko.tanaka@partner.example' })
   @IsString()
   @Trim()
   @MaxLength(254)
@@ -72,15 +73,24 @@ export class FileRequestDto {
   @Equals(REQUEST_ISSUE_TYPE, { message: `issueType must be "${REQUEST_ISSUE_TYPE}"` })
   issueType?: string;
 
-  @ApiProperty({ maxLength: TITLE_MAX })
+  @ApiProperty({ maxLength: TITLE_MAX, example: 'Exchange Online PowerShell cannot complete MFA' })
   @Text(TITLE_MAX)
   title: string;
 
-  @ApiProperty({ maxLength: DESCRIPTION_MAX })
+  @ApiProperty({
+    maxLength: DESCRIPTION_MAX,
+    example:
+      'Our admin agents manage customer mailboxes through Exchange Online PowerShell with delegated admin privileges; the module does not support MFA.',
+  })
   @Text(DESCRIPTION_MAX)
   description: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Object ids of the partner accounts the exception is for' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Object ids of the partner accounts the exception is for',
+    example: [EXAMPLE_USER_ID],
+  })
   @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)
@@ -89,7 +99,7 @@ export class FileRequestDto {
   @ArrayUnique((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id), { message: 'affectedUserIds must not repeat an id' })
   affectedUserIds: string[];
 
-  @ApiProperty({ enum: SURFACES, isArray: true })
+  @ApiProperty({ enum: SURFACES, isArray: true, example: ['delegated_admin'] })
   @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CommaList } from '../../platform/http/text.js';
 import { PageQuery } from '../../platform/pagination/page-query.dto.js';
 import { SLA_STATES, type SlaState } from '../../sla/domain/sla-state.js';
 import { REQUEST_STATUSES, type RequestStatus } from '../domain/request-lifecycle.js';
+import { REQUEST_SORTS, type RequestSort } from '../requests.repository.js';
 
 export class ListRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'one status or a comma-separated list', example: 'submitted,in_review' })
@@ -32,4 +33,30 @@ export class ListRequestsQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all')
   tenantId?: string;
+
+  @ApiPropertyOptional({
+    description: "reviewers: `me` (the caller's claimed requests), a reviewer's user id, or `none` (waiting, unclaimed)",
+    example: 'me',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(me|none|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+    message: 'assignee must be me, none or a user id (UUID)',
+  })
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: 'words that must all appear in the title or the description (any case)', example: 'powershell' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: Object.keys(REQUEST_SORTS),
+    description: 'default: -createdAt for partners (newest first), sla.dueAt for reviewers (due first)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsIn(Object.keys(REQUEST_SORTS), { message: `sort must be one of ${Object.keys(REQUEST_SORTS).join(', ')}` })
+  sort?: RequestSort;
 }

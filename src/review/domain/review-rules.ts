@@ -1,57 +1,9 @@
-// Who may act on a claimed request, and what a decision must carry. Plain functions: the service
-// asks them and maps their answers to errors.
+// What a decision must carry. Plain functions: the service asks them and maps their answers to errors.
+// (Who holds a claim is part of the request itself: requests/domain/claim.ts.)
 
 import type { FieldError } from '../../shared/domain-error.js';
 
 const DAY = 86_400_000;
-
-export interface ClaimedRequest {
-  readonly tenantId: string;
-  /** The claimant, as (tenant, user): a user id is only unique within its directory. */
-  readonly assignee: { readonly tenantId?: string | null; readonly userId: string | null } | null;
-  readonly claimExpiresAt: Date | null;
-}
-
-export interface Reviewer {
-  readonly userId: string | null;
-  readonly tenantId: string;
-}
-
-export type ActRefusal = 'not_claimant' | 'claim_expired';
-
-/** Only the reviewer holding a live claim acts on a request in review. */
-export function claimantRefusal(request: ClaimedRequest, reviewer: Reviewer, now: Date): ActRefusal | null {
-  if (!reviewer.userId || !request.assignee || !sameIdentity(request.assignee, reviewer)) return 'not_claimant';
-  if (!request.claimExpiresAt || request.claimExpiresAt.getTime() <= now.getTime()) return 'claim_expired';
-  return null;
-}
-
-export interface FiledRequest {
-  readonly tenantId: string;
-  readonly submittedBy: { readonly userId: string | null };
-}
-
-/**
- * Separation of duties: nobody decides a request they filed, nor one of a tenant they belong to
- * (a reviewer's own directory). Identity is (tenant, user): the same user id in two directories is
- * two people.
- */
-export function conflictOfInterest(request: FiledRequest, reviewer: Reviewer): 'filed_it' | 'own_tenant' | null {
-  if (sameIdentity({ tenantId: request.tenantId, userId: request.submittedBy.userId }, reviewer)) return 'filed_it';
-  if (request.tenantId.toLowerCase() === reviewer.tenantId.toLowerCase()) return 'own_tenant';
-  return null;
-}
-
-/** Two people are the same when both their directory and their user id match. */
-export function sameIdentity(a: { readonly tenantId?: string | null; readonly userId: string | null }, b: Reviewer): boolean {
-  return (
-    a.userId !== null &&
-    b.userId !== null &&
-    a.tenantId != null &&
-    a.tenantId.toLowerCase() === b.tenantId.toLowerCase() &&
-    a.userId.toLowerCase() === b.userId.toLowerCase()
-  );
-}
 
 export interface GrantSpec {
   readonly userIds: readonly string[];

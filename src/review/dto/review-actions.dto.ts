@@ -15,17 +15,27 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { EXAMPLE_EXPIRES_AT, EXAMPLE_REQUEST_ID, EXAMPLE_REVIEWER_ID, EXAMPLE_USER_ID } from '../../platform/http/examples.js';
 import { IsDateTime, Text } from '../../platform/http/text.js';
 import { SURFACES, type Surface } from '../../shared/surfaces.js';
 
 export class RequestInfoDto {
-  @ApiProperty({ maxLength: 8000, description: 'What the partner must add; posted to the conversation' })
+  @ApiProperty({
+    maxLength: 8000,
+    description: 'What the partner must add; posted to the conversation',
+    example: 'Which Exchange Online PowerShell module version do these accounts use, and for how many customers?',
+  })
   @Text(8000)
   message: string;
 }
 
 export class GrantSpecDto {
-  @ApiProperty({ type: [String], format: 'uuid', description: "Accounts exempted: among the request's affectedUserIds" })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: "Accounts exempted: among the request's affectedUserIds",
+    example: [EXAMPLE_USER_ID],
+  })
   @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)
@@ -34,7 +44,12 @@ export class GrantSpecDto {
   @ArrayUnique((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id), { message: 'grant.userIds must not repeat an id' })
   userIds: string[];
 
-  @ApiProperty({ enum: SURFACES, isArray: true, description: "Surfaces exempted: among the request's surfaces" })
+  @ApiProperty({
+    enum: SURFACES,
+    isArray: true,
+    description: "Surfaces exempted: among the request's surfaces",
+    example: ['delegated_admin'],
+  })
   @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)
@@ -42,23 +57,34 @@ export class GrantSpecDto {
   @IsIn(SURFACES, { each: true, message: `each of grant.surfaces must be one of ${SURFACES.join(', ')}` })
   surfaces: Surface[];
 
-  @ApiProperty({ format: 'date-time', description: 'In the future, at most GRANT_MAX_DAYS (default 180) days ahead' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'In the future, at most GRANT_MAX_DAYS (default 180) days ahead',
+    example: EXAMPLE_EXPIRES_AT,
+  })
   @IsString()
   @IsDateTime('grant.expiresAt must be an ISO-8601 date-time with an offset, such as 2026-11-24T09:00:00Z')
   expiresAt: string;
 }
 
 export class DecisionDto {
-  @ApiProperty({ enum: ['approved', 'rejected'] })
+  @ApiProperty({ enum: ['approved', 'rejected'], example: 'approved' })
   @IsString()
   @IsIn(['approved', 'rejected'])
   outcome: 'approved' | 'rejected';
 
-  @ApiProperty({ maxLength: 4000 })
+  @ApiProperty({ maxLength: 4000, example: 'Exchange Online PowerShell with delegated admin cannot do MFA yet (known issue 6).' })
   @Text(4000)
   reason: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 7, nullable: true, description: 'Correct the known issue (null: none of the seven)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 7,
+    nullable: true,
+    description: 'Correct the known issue (null: none of the seven)',
+    example: 6,
+  })
   @IsOptional() // null passes too: "none of the seven"
   @IsInt()
   @Min(1)
@@ -74,12 +100,24 @@ export class DecisionDto {
 }
 
 export class ReassignDto {
-  @ApiProperty({ format: 'uuid', description: 'The reviewer (user object id) who takes the claim over' })
+  @ApiProperty({ format: 'uuid', description: 'The reviewer (user object id) who takes the claim over', example: EXAMPLE_REVIEWER_ID })
   @IsString()
   @IsUUID('all')
   reviewerId: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ maxLength: 200, example: 'Ren Sato' })
   @Text(200, { optional: true })
   reviewerName?: string;
+}
+
+export class ClaimDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'claim this request (if it is waiting) instead of the next one due',
+    example: EXAMPLE_REQUEST_ID,
+  })
+  @IsOptional()
+  @IsString()
+  @IsUUID('all')
+  requestId?: string;
 }

@@ -1,0 +1,44 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { STATUS_OPENAPI, STATUS_PATH } from './enforcement/status-fast-path.js';
+
+const TAGS: [string, string][] = [
+  ['exception requests', 'Filing, reading and following technical exception requests (partner admins; reviewers read all)'],
+  ['review', 'The review queue: claims, information requests, decisions (reviewers and review leads)'],
+  ['exception grants', 'Time-limited grants created by approvals'],
+  ['known issues', 'The seven known issues to check before filing'],
+  ['notifications', 'Notices for partners and reviewers'],
+  ['reports', "How the classifier agrees with reviewers' decisions"],
+  ['enforcement', 'For enforcement services (app-only tokens): may this call skip MFA, and the grant feed to keep a copy'],
+  ['me', 'The caller'],
+  ['health', 'Liveness and readiness probes (no token)'],
+];
+
+/** Operations anyone may call: no token, so no security requirement in the document. */
+const PUBLIC_PREFIXES = ['/health/'];
+
+/**
+ * The OpenAPI document, generated from the controllers and their answer models, with what the
+ * generator cannot see: the status route served outside Nest, and that health needs no token.
+ */
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('MFA technical exception requests')
+    .setDescription(
+      'File, review and enforce MFA technical exceptions for partner tenants. Every error is RFC 9457 problem+json with a stable `code`.',
+    )
+    .setVersion('1')
+    .addServer('http://localhost:3000', 'a local development service (npm start)')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer');
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    operationIdFactory: (_controller, method) => method,
+  });
+  document.paths[STATUS_PATH] = STATUS_OPENAPI as (typeof document.paths)[string];
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) continue;
+    for (const operation of Object.values(item)) (operation as { security?: unknown[] }).security = [];
+  }
+  return document;
+}
