@@ -46,7 +46,7 @@ export class RequestPresenter {
       thirdPartyMfa: row.thirdPartyMfa,
       contact: row.contact,
       status: row.status,
-      classification: classificationFor(row.classification as ClassificationModel, staff),
+      classification: classificationFor(row.classification, staff),
       sla: {
         dueAt: row.slaDueAt.toISOString(),
         state: row.slaState,
