@@ -28,7 +28,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       'File, review and enforce MFA technical exceptions for partner tenants. Every error is RFC 9457 problem+json with a stable `code`.',
     )
     .setVersion('1')
-    .addServer('http://localhost:3000', 'a local development service (npm start)')
+    .setLicense('Proprietary (UNLICENSED)', 'https://mfa-exceptions.example.com/terms')
+    .addServer('/', 'the service that served this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer');
   for (const [name, description] of TAGS) builder.addTag(name, description);
@@ -41,4 +42,15 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     for (const operation of Object.values(item)) (operation as { security?: unknown[] }).security = [];
   }
   return document;
+}
+
+/**
+ * The document with what varies between two starts of the service taken out: example times (the
+ * decision's example grant expires three months after the start, so that /docs offers a body the
+ * service accepts). The committed openapi/openapi.json is compared with the live one this way.
+ */
+export function normalizedDocument<T>(document: T): T {
+  return JSON.parse(JSON.stringify(document), (key, value: unknown) =>
+    key === 'example' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? '2026-01-01T00:00:00.000Z' : value,
+  ) as T;
 }

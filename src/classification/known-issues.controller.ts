@@ -1,10 +1,9 @@
-import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Allow } from '../platform/auth/access.decorators.js';
 import { ApiOperationDoc } from '../platform/http/api-docs.js';
-import { negotiateLocale } from './content-language.js';
-import { KNOWN_ISSUES, localizeKnownIssue } from './domain/known-issues.js';
+import { AnswerLocale } from './content-language.js';
+import { KNOWN_ISSUES, localizeKnownIssue, type Locale } from './domain/known-issues.js';
 import { KnownIssuePage } from './dto/known-issue.models.js';
 
 @ApiTags('known issues')
@@ -20,8 +19,7 @@ export class KnownIssuesController {
     ok: [200, KnownIssuePage],
     errors: [403],
   })
-  list(@Res({ passthrough: true }) reply: FastifyReply, @Headers('accept-language') acceptLanguage?: string): KnownIssuePage {
-    const locale = negotiateLocale(reply, acceptLanguage);
+  list(@AnswerLocale() locale: Locale): KnownIssuePage {
     return { items: KNOWN_ISSUES.map((issue) => localizeKnownIssue(issue, locale)), nextCursor: null, locale };
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { negotiateLocale } from '../classification/content-language.js';
+import { AnswerLocale } from '../classification/content-language.js';
+import type { Locale } from '../classification/domain/known-issues.js';
 import { Allow, CurrentCaller } from '../platform/auth/access.decorators.js';
 import type { Caller } from '../platform/auth/caller.js';
 import { ApiOperationDoc, BODY_ERRORS } from '../platform/http/api-docs.js';
@@ -39,9 +40,9 @@ export class ExceptionRequestsController {
     @Body() body: FileRequestDto,
     @IdempotencyKeyHeader() key: IdempotencyKey | null,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('accept-language') acceptLanguage?: string,
+    @AnswerLocale() locale: Locale,
   ): Promise<RequestModel> {
-    const outcome = await this.requests.file(caller, body, negotiateLocale(reply, acceptLanguage), key);
+    const outcome = await this.requests.file(caller, body, locale, key);
     void reply.header('location', `/v1/exception-requests/${outcome.body.id}`);
     return replayAware(outcome, reply);
   }

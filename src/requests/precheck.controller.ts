@@ -1,7 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags, PartialType } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { negotiateLocale } from '../classification/content-language.js';
+import { AnswerLocale } from '../classification/content-language.js';
+import type { Locale } from '../classification/domain/known-issues.js';
 import { classify } from '../classification/domain/classifier.js';
 import { Allow } from '../platform/auth/access.decorators.js';
 import { ApiOperationDoc, BODY_ERRORS } from '../platform/http/api-docs.js';
@@ -35,16 +35,12 @@ export class PrecheckController {
     ok: [200, PrecheckModel],
     errors: [...BODY_ERRORS, 403],
   })
-  precheck(
-    @Body() body: PrecheckRequestDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('accept-language') acceptLanguage?: string,
-  ): PrecheckModel {
+  precheck(@Body() body: PrecheckRequestDto, @AnswerLocale() locale: Locale): PrecheckModel {
     if (!body.title && !body.description) {
       throw new UnprocessableError('Give a title or a description to check.', [
         { field: 'description', message: 'title or description is required' },
       ]);
     }
-    return { classification: classify(body, negotiateLocale(reply, acceptLanguage)) };
+    return { classification: classify(body, locale) };
   }
 }

@@ -91,7 +91,7 @@ export class RequestsRepository {
       rows,
       limit,
       kind,
-      (r) => [...order.keys.map((key) => (r[key]).toISOString()), r.id],
+      (r) => [...order.keys.map((key) => r[key].toISOString()), r.id],
       (r) => r,
     );
   }

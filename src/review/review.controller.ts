@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, CurrentCaller } from '../platform/auth/access.decorators.js';
 import type { Caller } from '../platform/auth/caller.js';
@@ -36,6 +36,7 @@ export class ReviewQueueController {
     ok: [200, RequestModel, 'the claimed request'],
     errors: [...BODY_ERRORS, 403, 404, 409],
   })
+  @ApiResponse({ status: 204, description: 'nothing is waiting' })
   async claim(@CurrentCaller() caller: Caller, @Body() body: ClaimDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const request = await this.claims.claim(caller, body.requestId?.toLowerCase());
     void reply.status(request ? 200 : 204);

@@ -6,13 +6,18 @@ import { PROBLEM_CODE_LIST } from '../../shared/problem-codes.js';
 
 /** A person as an answer shows them; partners see platform staff by `name` only. */
 export class PersonModel {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "the person's directory (tenant id); staff only" })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "the person's directory (tenant id); staff only" })
   tenantId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'directory object id; absent for partners looking at staff' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'directory object id; absent for partners looking at staff',
+  })
   userId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'sign-in name; absent for partners looking at staff' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'sign-in name; absent for partners looking at staff' })
   upn?: string | null;
 
   @ApiProperty({ type: String, nullable: true })

@@ -91,7 +91,11 @@ export class DecisionDto {
   @Max(7)
   knownIssue?: number | null;
 
-  @ApiPropertyOptional({ type: GrantSpecDto, description: 'Required with approved; not allowed with rejected' })
+  @ApiPropertyOptional({
+    type: GrantSpecDto,
+    description: 'Required with approved; not allowed with rejected',
+    example: { userIds: [EXAMPLE_USER_ID], surfaces: ['delegated_admin'], expiresAt: EXAMPLE_EXPIRES_AT },
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()
