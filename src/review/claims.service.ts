@@ -70,6 +70,7 @@ export class ClaimsService {
     return this.dataSource.transaction(async (em) => {
       const request = await this.lockRequest(em, id);
       const now = this.clock.now();
+      await this.assertNotLapsedFrom(em, request, caller);
       if (request.status !== 'in_review' && request.status !== 'info_requested') {
         throw new DomainError('request.invalid_transition', `A request that is ${request.status} has no claim to renew.`, {
           currentStatus: request.status,
