@@ -29,6 +29,13 @@ export interface Report {
   readonly confusion: Record<string, Record<string, number>>;
   /** Cases whose true issue is not valid but were called "may be valid" with confidence above 0.8. */
   readonly unsafe: Prediction[];
+  /**
+   * Cases whose true label is a not-valid issue (1-5) or none but were called 6 or 7, at any
+   * confidence: the most costly error, since it tells a partner a reason may be accepted when it will not.
+   */
+  readonly costly: Prediction[];
+  /** costly.length over the number of cases whose true label is 1-5 or none (0 when there are none). */
+  readonly costlyRate: number;
   readonly errors: Prediction[];
 }
 
@@ -57,6 +64,8 @@ export function evaluate(cases: readonly CorpusCase[]): Report {
     const ofLang = predictions.filter((p) => p.case.lang === lang);
     byLanguage[lang] = { total: ofLang.length, accuracy: ratio(ofLang.filter((p) => p.correct).length, ofLang.length) };
   }
+  const notMayBeValid = predictions.filter((p) => p.case.label === null || findKnownIssue(p.case.label)!.eligibility === 'not_valid');
+  const costly = notMayBeValid.filter((p) => p.result.eligibility === 'may_be_valid');
   return {
     total: predictions.length,
     accuracy: ratio(predictions.filter((p) => p.correct).length, predictions.length),
@@ -66,6 +75,8 @@ export function evaluate(cases: readonly CorpusCase[]): Report {
     unsafe: predictions.filter(
       (p) => p.case.label !== null && findKnownIssue(p.case.label)!.eligibility === 'not_valid' && p.result.eligibility === 'may_be_valid' && p.result.confidence > 0.8,
     ),
+    costly,
+    costlyRate: ratio(costly.length, notMayBeValid.length),
     errors: predictions.filter((p) => !p.correct),
   };
 }
