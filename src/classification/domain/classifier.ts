@@ -5,7 +5,7 @@
 
 import type { Classification } from './classification.js';
 import { findKnownIssue, type KnownIssueNumber, type Locale } from './known-issues.js';
-import { ABSTAIN_SIGNALS, DONE_CLAUSE, SIGNALS, THIRD_PARTY_FORM_SIGNAL } from './signals.js';
+import { ABSTAIN_SIGNALS, DONE_CLAUSE, SIGNALS, THIRD_PARTY_FORM_SIGNAL } from './signals/index.js';
 import { normalizeText } from './text-normalizer.js';
 
 export interface ClassifierInput {
