@@ -5,8 +5,10 @@
 
 import type { Classification } from './classification.js';
 import { findKnownIssue, type KnownIssueNumber, type Locale } from './known-issues.js';
+import { ELIGIBILITY_QUESTION, EXISTING_QUESTION, NO_REQUEST, OWN_TENANT, QUESTION, REQUEST, THIRD_PARTY_WORKS } from './signals/context.js';
 import { ABSTAIN_SIGNALS, DONE_CLAUSE, SIGNALS, THIRD_PARTY_FORM_SIGNAL } from './signals/index.js';
-import { normalizeText } from './text-normalizer.js';
+import { readRoles, type ReadClause } from './ticket-reading.js';
+import { readStructure } from './ticket-structure.js';
 
 export interface ClassifierInput {
   readonly title?: string | null;
@@ -42,56 +44,101 @@ export interface ClassificationResult extends Classification {
 
 /** Below this score no issue is named: the request is decided on its own merits. */
 export const MIN_SCORE = 3;
+/**
+ * Naming 6 or 7 tells a partner their reason may be accepted; being wrong about that costs most. So
+ * those two need more evidence than the others, and below it the request goes to a reviewer unnamed.
+ */
+export const MIN_SCORE_MAY_BE_VALID = 4;
+/** Evidence of this much for an issue in background clauses makes that issue the background's. */
+const BACKGROUND_TOPIC = 3;
+/** Subtracted from every issue when the ticket is a question, a plan or a report rather than an ask. */
+const CONTEXT_PENALTY = 20;
 const ISSUES: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5, 6, 7];
+const MAY_BE_VALID: ReadonlySet<KnownIssueNumber> = new Set([6, 7]);
 
 export function classify(input: ClassifierInput, locale: Locale = 'en'): ClassificationResult {
-  const raw = `${input.title ?? ''}\n${input.description ?? ''}`;
-  const text = normalizeText(raw);
-  // Sentences that say a group is already done with MFA: who they name is not who needs time.
-  const openClauses = raw
-    .split(/[.!?。！？\n;；]+/u)
-    .map(normalizeText)
-    .filter((clause) => clause.trim() !== '' && !DONE_CLAUSE.test(clause));
-  const signals: MatchedSignal[] = [];
-  for (const signal of SIGNALS) {
-    const match = signal.group ? firstMatch(signal.pattern, openClauses) : signal.pattern.exec(text);
-    if (match) signals.push({ id: signal.id, match: match[0].trim(), weights: signal.weights });
-  }
+  const clauses = readRoles(readStructure(input.title ?? '', input.description ?? '').clauses);
+  const ask = clauses.filter((c) => c.role === 'ask');
+  const background = clauses.filter((c) => c.role !== 'ask');
+
+  const signals = matchSignals(ask);
   if (input.thirdPartyMfa && (input.thirdPartyMfa.provider || input.thirdPartyMfa.integrationMethod)) {
     signals.push({ id: THIRD_PARTY_FORM_SIGNAL.id, match: 'thirdPartyMfa', weights: THIRD_PARTY_FORM_SIGNAL.weights });
   }
+  const askText = joinText(ask);
+  const allText = joinText(clauses);
   let penalty = 0;
   for (const abstain of ABSTAIN_SIGNALS) {
-    const match = abstain.pattern.exec(text);
+    const match = abstain.pattern.exec(askText);
     if (match) {
       penalty += abstain.penalty;
       signals.push({ id: abstain.id, match: match[0].trim(), weights: {} });
     }
   }
 
-  const sums = new Map<KnownIssueNumber, number>(ISSUES.map((n) => [n, 0]));
-  for (const signal of signals) {
-    for (const [issue, weight] of Object.entries(signal.weights) as [string, number][]) {
-      const n = Number(issue) as KnownIssueNumber;
-      sums.set(n, sums.get(n)! + weight);
+  const sums = sumWeights(signals);
+  // What background clauses are about is not what is asked now: an issue they name drops out, unless
+  // the ask names it more strongly still.
+  const backgroundSums = sumWeights(matchSignals(background));
+  for (const role of ['resolved', 'existing_exception', 'hypothetical', 'aside'] as const) {
+    const ofRole = background.filter((c) => c.role === role);
+    if (ofRole.length === 0) continue;
+    const roleSums = sumWeights(matchSignals(ofRole));
+    const dropped: Partial<Record<KnownIssueNumber, number>> = {};
+    for (const n of ISSUES) {
+      const score = sums.get(n)!;
+      if (roleSums.get(n)! >= BACKGROUND_TOPIC && score > 0 && score <= backgroundSums.get(n)!) dropped[n] = -score;
     }
+    const marked = ofRole.find((c) => c.marker) ?? ofRole[0]!;
+    signals.push({ id: `context:${role}`, match: marked.marker ?? marked.text.trim(), weights: dropped });
+    for (const [n, w] of Object.entries(dropped) as [string, number][]) sums.set(Number(n) as KnownIssueNumber, sums.get(Number(n) as KnownIssueNumber)! + w);
   }
+
+  // Whole-ticket readings: the third-party MFA works now; the accounts live in the partner's own tenant.
+  const suppress = (id: string, match: RegExpExecArray | null, n: KnownIssueNumber) => {
+    if (!match) return;
+    const score = sums.get(n)!;
+    signals.push({ id, match: match[0].trim(), weights: score > 0 ? { [n]: -score } : {} });
+    sums.set(n, Math.min(score, 0));
+  };
+  suppress('context:third_party_works', THIRD_PARTY_WORKS.exec(allText), 7);
+  // Exchange Online PowerShell against the partner's own tenant is not issue 6, unless the ask also
+  // says the same people reach customers.
+  const named = new Set(signals.map((s) => s.id));
+  const reachesCustomers = (named.has('uses_delegated_admin') || named.has('customer_tenants')) && !named.has('does_not_use_delegated_admin');
+  suppress('context:own_tenant', reachesCustomers ? null : OWN_TENANT.exec(allText), 6);
+
+  // Whole-ticket readings that mean no exception is being asked for.
+  const asks = REQUEST.test(askText);
+  const notAsking: [string, RegExpExecArray | null][] = [
+    ['context:existing_exception', background.some((c) => c.role === 'existing_exception') && !asks ? EXISTING_QUESTION.exec(allText) : null],
+    ['context:hypothetical', background.some((c) => c.role === 'hypothetical') && !asks ? questionIn(clauses) : null],
+    ['context:no_request', NO_REQUEST.exec(joinText(clauses.filter((c) => c.role !== 'aside')))],
+  ];
+  for (const [id, match] of notAsking) {
+    if (!match) continue;
+    penalty += CONTEXT_PENALTY;
+    signals.push({ id, match: match[0].trim(), weights: {} });
+  }
+
   const candidates = ISSUES.map((knownIssue) => ({ knownIssue, score: round(Math.max(0, sums.get(knownIssue)! - penalty)) }))
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || a.knownIssue - b.knownIssue);
 
   const [top, second] = candidates;
-  if (!top || top.score < MIN_SCORE) {
+  const bar = top && MAY_BE_VALID.has(top.knownIssue) ? MIN_SCORE_MAY_BE_VALID : MIN_SCORE;
+  if (!top || top.score < bar) {
     const topScore = top?.score ?? 0;
+    const reason: AbstainReason = penalty > 0 ? 'not_an_exception_request' : 'no_evidence';
     return {
       knownIssue: null,
       eligibility: 'undetermined',
-      confidence: round(clamp(1 - topScore / (MIN_SCORE * 1.5), 0.3, 0.95)),
-      guidance: unclassifiedGuidance(penalty > 0 ? 'not_an_exception_request' : 'no_evidence', locale),
+      confidence: round(clamp(1 - topScore / (bar * 1.5), 0.3, 0.95)),
+      guidance: unclassifiedGuidance(reason, locale),
       missingDetails: [],
       candidates: candidates.slice(0, 3),
       signals,
-      abstainReason: penalty > 0 ? 'not_an_exception_request' : 'no_evidence',
+      abstainReason: reason,
     };
   }
   const issue = findKnownIssue(top.knownIssue)!;
@@ -105,6 +152,50 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
     signals,
     abstainReason: null,
   };
+}
+
+/**
+ * The issue signals matched in some clauses. Group signals (who is affected) are read sentence by
+ * sentence and skip a sentence saying that group already has MFA; the others read the clauses as one text.
+ */
+function matchSignals(clauses: readonly ReadClause[]): MatchedSignal[] {
+  if (clauses.length === 0) return [];
+  const text = joinText(clauses);
+  const sentences = new Map<number, string>();
+  for (const c of clauses) sentences.set(c.sentence * 2 + (c.inTitle ? 1 : 0), `${sentences.get(c.sentence * 2 + (c.inTitle ? 1 : 0)) ?? ''}${c.text}`);
+  const open = [...sentences.values()].filter((sentence) => !DONE_CLAUSE.test(sentence));
+  const signals: MatchedSignal[] = [];
+  for (const signal of SIGNALS) {
+    const match = signal.group ? firstMatch(signal.pattern, open) : signal.pattern.exec(text);
+    if (match) signals.push({ id: signal.id, match: match[0].trim(), weights: signal.weights });
+  }
+  return signals;
+}
+
+/** The ticket asks whether something would qualify, or asks any question at all (a plan is asked about, not filed). */
+function questionIn(clauses: readonly ReadClause[]): RegExpExecArray | null {
+  const eligibility = ELIGIBILITY_QUESTION.exec(joinText(clauses));
+  if (eligibility) return eligibility;
+  for (const clause of clauses) {
+    const question = QUESTION.exec(clause.raw);
+    if (question) return question;
+  }
+  return null;
+}
+
+function sumWeights(signals: readonly MatchedSignal[]): Map<KnownIssueNumber, number> {
+  const sums = new Map<KnownIssueNumber, number>(ISSUES.map((n) => [n, 0]));
+  for (const signal of signals) {
+    for (const [issue, weight] of Object.entries(signal.weights) as [string, number][]) {
+      const n = Number(issue) as KnownIssueNumber;
+      sums.set(n, sums.get(n)! + weight);
+    }
+  }
+  return sums;
+}
+
+function joinText(clauses: readonly { text: string }[]): string {
+  return clauses.map((c) => c.text).join('').replace(/ {2,}/g, ' ');
 }
 
 /** Which of the issue's required details the request does not give (catalogue field paths). */

@@ -25,6 +25,7 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
       r`古い(接続|認証)?方式`,
       r`旧式の?(認証|接続|方式)`,
       r`(追加の)?(確認|認証)画面(を|が)?表示(でき|され)(ない|ません)`,
+      r`(imap|pop3?|smtp).{0,20}認証のみ`,
     ]),
     weights: { 5: 4 },
   },
@@ -33,7 +34,6 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
     pattern: alternatives([
       r`\boutlook ?20(03|07|10|13)\b`,
       r`\boffice ?20(03|07|10|13)\b`,
-      r`\b(pop3?|imap4?|smtp|activesync|eas|mapi|ews)\b`,
       r`\b(old|older|legacy|outdated|ancient) (outlook|office|mail|e ?mail|clients?|versions?|apps?|devices?)\b`,
       r`\bapp(lication)? passwords?\b`,
       r`\bmail clients?\b`,
@@ -48,6 +48,14 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
       r`メーラー`,
       r`メールクライアント`,
       r`アプリ(ケーション)?パスワード`,
+    ]),
+    weights: { 5: 2.5 },
+  },
+  {
+    // A mail protocol named at all is most often the legacy client itself ("a POP3 client", "IMAP + SMTP").
+    id: 'mail_protocol',
+    pattern: alternatives([
+      r`\b(pop3?|imap4?|smtp|activesync|eas|mapi|ews)\b`,
     ]),
     weights: { 5: 2.5 },
   },

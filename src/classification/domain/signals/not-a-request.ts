@@ -145,7 +145,6 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     pattern: alternatives([
       r`\b(thinking (about|of)|considering|planning to (move|migrate|switch)|evaluating)\b`,
       r`\bwill (partner center|entra|it|this|that|you) (accept|recogni[sz]e|work|honou?r)\b`,
-      r`検討して(い|お)`,
       r`移行を検討`,
     ]),
     penalty: 4,

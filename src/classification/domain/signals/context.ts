@@ -1,0 +1,197 @@
+// Structural evidence: not WHICH issue a clause is about, but WHAT the clause does in the ticket. Is it
+// a problem already fixed, an exception already granted, a plan for next year, a side remark, or the
+// ask itself? These patterns run on normalised clauses (see ../text-normalizer.ts), like the issue
+// signals, and their ids ("context:resolved", ...) are listed in the result when they decide.
+
+import { alternatives, group, r } from './alternatives.js';
+
+// Negated fixes ("not fixed", "can't be resolved") are not fixes.
+const NOT_BEFORE = r`(?<!\b(not|never|isn t|wasn t|hasn t|haven t|can t|cannot|couldn t|be|been not|un) )`;
+
+/** A problem that is over: fixed, sorted, explained. What the clause names is not what is asked now. */
+export const RESOLVED = alternatives([
+  NOT_BEFORE + r`\b(fixed|resolved|sorted( out)?|solved)\b(?! (line|lines|ip|phones?|desk|schedule|number|address|set|by))`,
+  r`\b(works|loads|went) (fine|now|again|correctly|as expected|through)\b`,
+  r`\b(now|everything|all) works\b`,
+  r`\b(it|this|that|everything) (now )?works (fine|now|again)\b`,
+  r`\bexception .{0,40}\bis working\b`,
+  r`\bworks for everyone\b`,
+  r`\bthank(s| you) for (resolving|fixing|the fix|sorting|clarifying)\b`,
+  r`\bturned out\b`,
+  r`\bno longer (an issue|a problem|blocked|needed)\b`,
+  r`\b(they|all|everyone) (ve|have) (all )?(done|registered|enrolled)( it)?( now)?\b`,
+  r`解決(済|しました|いたしました|されました|できました)`,
+  r`解消(済|しました|いたしました|されました)`,
+  r`修正(済|されました)`,
+  r`原因(でした|だった)`,
+  r`(できる|使える|動く|通る|入る|含まれる|渡る|認識される|満たす)ように(なりました|なった|なっており|なっています)`,
+]);
+
+/** The third-party MFA now reaches the directory: the token carries mfa, the MFA is recognised. */
+export const THIRD_PARTY_WORKS = alternatives([
+  r`\bamr (now )?(contains|has|includes|shows|carries|with|gets)( the)?( value)?( pwd)? mfa\b`,
+  r`\bamr pwd mfa\b`,
+  r`\btokens? (now )?(contain|contains|carry|carries|show|shows|have|has|include|includes)( the)?( amr)?( claim)?( value)?( pwd)? mfa\b`,
+  r`\b(mfa )?claim (now )?(passes|flows|is passed|is (now )?sent|comes through|is (now )?included)\b`,
+  NOT_BEFORE + r`\b(accepted|recogni[sz]ed|honou?red|satisfied) (now|fine)\b`,
+  r`amr ?(に|の中に|へ)? ?mfa ?(が|も)? ?(入る|含まれる|入って(いる|おり|います)|含まれて(いる|おり|います)|載って(いる|おり|います))`,
+  r`mfa ?(が|も)? ?(入る|含まれる|渡る|通る)ように(なりました|なった|なっており|なっています|なり、)`,
+  r`認識されるように(なりました|なった|なっており|なっています)`,
+]);
+
+/** An exception already granted (or a request already filed): background, not a new ask. */
+export const EXISTING_EXCEPTION = alternatives([
+  r`\bexception (that )?(you |we )?(was |were |has been |had been |have been )?(approved|granted)\b`,
+  r`\b(approved|granted|existing|active|current) (technical )?exception\b`,
+  r`\b(we|they) (were|have been|got) granted\b`,
+  r`\bour (technical |mfa )?exception(?! request)\b`,
+  r`\b(our|the|my) (pending |earlier |previous )?(exception |mfa |technical )?request\b.{0,80}\b(submitted|filed|in review|pending)\b`,
+  r`\bpending (exception )?request\b`,
+  r`\b(status|withdraw|cancel)( of)? (our|the|my) (pending )?(exception )?request\b`,
+  r`\bwe had filed\b`,
+  r`承認(済み|済|いただいた|された|を受けた|して(いただ|もら)った)(の)?.{0,30}例外`,
+  r`例外(は|が)?(承認|付与)(済み|されて|いただ)`,
+  r`(既存|現在|現行)の(技術的な)?例外`,
+  r`以前(提出|申請)した(例外)?(申請)?`,
+  r`(提出|申請)済み(の)?(例外)?(申請)?`,
+]);
+
+/** A plan or a what-if: the situation it describes does not exist yet. */
+export const HYPOTHETICAL = alternatives([
+  r`\bif we (ever |later |were to |decide to )?` + group([
+    r`adopt`,
+    r`move`,
+    r`switch`,
+    r`migrate`,
+    r`convert`,
+    r`start`,
+    r`hire`,
+    r`introduce`,
+    r`open`,
+    r`federate`,
+    r`outsource`,
+    r`bring`,
+    r`replace`,
+    r`add`,
+  ]) + r`\b`,
+  r`\bsuppose\b`,
+  r`\bhypothetical(ly)?\b`,
+  r`\bscenario planning\b`,
+  r`\bif one day\b`,
+  r`\b(we re|we are|are) (considering|evaluating|thinking (about|of))\b`,
+  r`\bwe (plan|are planning|re planning) to (start|adopt|move|switch|introduce|migrate|outsource|hire)\b`,
+  r`\bplanning question\b`,
+  r`\bjust planning\b`,
+  r`\basking ahead\b`,
+  r`\bno request yet\b`,
+  r`\bnot (asking|filing|requesting) for (anything|anyone)\b`,
+  r`仮に`,
+  r`検討(段階|中)`,
+  r`(移行|導入|採用|委託|開始|始め)(する|た)?(後|あと)(に|で)`,
+  r`(移行|導入|採用|委託)する(予定|計画)`,
+  r`(導入|移行|採用|切り替え|切替)(を|も)?検討(して|中|しており)`,
+  r`計画があります`,
+  r`(始めた|移行した|導入した|採用した|なった|された|委託した|連携した|切り替えた)場合`,
+  r`現時点での申請ではありません`,
+]);
+
+/** A side remark the ticket says is not part of the ask ("covered by a separate request", "no exception needed for that part"). */
+export const ASIDE = alternatives([
+  r`\bcovered by (a |another )?separate (request|ticket)\b`,
+  r`\bno exception needed for (that|this) (part|one)\b`,
+  r`\b(we ll|we will) (deal with|handle) (that|this|it) (when|later|separately)\b`,
+  r`\bbeing (upgraded|replaced|migrated) .{0,20}\banyway\b`,
+  r`\bless important\b`,
+  r`\bpriced .{0,30} as an alternative\b`,
+  r`別(途|の)(申請|チケット|リクエスト)`,
+]);
+
+/** A clause that turns to the matter at hand: it is the ask even inside a background sentence. */
+export const TURN = alternatives([
+  r`^ (but|however|now|still|yet|remaining|new (problem|ask|issue)|different issue|the (remaining|actual|real) (problem|ask|issue)|what we actually)\b`,
+  r`^ (しかし|ところが|ただ|一方|今回|本題)`,
+]);
+
+/** The partner asking for something now: an exception, more time, an exclusion. */
+export const REQUEST = alternatives([
+  r`\b(please|pls|plz|kindly)\b`,
+  r`\brequest(ing|ed)? (an? |the )?(technical )?(exception|exclusion|extension|waiver)\b`,
+  r`\bexception (requested|needed|pls|please|for (these|this|the|them|our|\d+))\b`,
+  r`\b(we d|we would|i d|i would) like (an? |to request )?(technical )?(exception|extension)\b`,
+  r`\bneed (an? |this |these |the )?(technical |temporary )?(exception|exclusion|extension|exemption)\b`,
+  r`\b(can|could|may) (we|they|these|these \d+|i|you) (get|have|be (granted|excepted|exempted|excluded))\b`,
+  r`\b(asking|ask) for (an? |the )?(technical )?(exception|extension)\b`,
+  r`\b(exempt|exclude|suppress)\b`,
+  r`お願い(します|いたします|できます|できません|申し上げます)(?<!よろしくお願い(します|いたします|申し上げます))`,
+  r`申請(します|いたします|させていただ)`,
+  r`希望(します|いたします|です)`,
+  r`いただけ(ない|ます)`,
+  r`(ください|下さい)`,
+  r`(幸い|助かります)`,
+  r`(除外|適用除外|対象外)(に|と)?(して|し)`,
+]);
+
+/** A question about an exception that exists: when it ends, how to extend, change or withdraw it. */
+export const EXISTING_QUESTION = alternatives([
+  r`\b(expire|expires|expiry|expiring|expiration|lapse|validity|valid for)\b`,
+  r`\b(extend|extended|extension|renew|renewal|revoke|revoked|amend|withdraw|cancel|close)\b`,
+  r`\b(cover|covers|covered)\b`,
+  r`\badd .{0,30}\b(to (the same|the existing|our|this|that) exception)\b`,
+  r`\b(status|in review|update on)\b`,
+  r`有効期限`,
+  r`期限`,
+  r`延長`,
+  r`更新`,
+  r`付け替え`,
+  r`追加`,
+  r`変更`,
+  r`取り?下げ`,
+  r`対象者`,
+]);
+
+/** Asking whether a situation would qualify, rather than asking for an exception. */
+export const ELIGIBILITY_QUESTION = alternatives([
+  r`\bwould (we|they|that|it|this|you|there|our \w+) (qualify|be (eligible|grounds|able to get|covered)|need|require|grant|have to)\b`,
+  r`\b(will|do) we (need|qualify)\b`,
+  r`\bcan we apply\b`,
+  r`対象(に|と)なり(ます|得ます)(か|でしょうか)`,
+  r`申請(は)?(できる|可能)(の)?(でしょうか|ですか)`,
+  r`申請でき(ますか|るのか|るでしょうか)`,
+  r`(認められ|受けられ)(ますか|るのでしょうか|るでしょうか)`,
+]);
+
+/** A question, read on the raw clause (normalised text has no question marks). */
+export const QUESTION = /[?？]|でしょうか|ですか|ますか/u;
+
+/** The ticket says no exception is wanted: a report, a check of the set-up, a confirmation for auditors. */
+export const NO_REQUEST = alternatives([
+  r`\bnot (requesting|asking for|filing) (an |a |any )?(technical )?exception\b`,
+  r`\bno (technical )?exception (is )?(needed|required)\b`,
+  r`\b(don t|do not|no longer) need (an |a |the |any )?(technical )?exception\b`,
+  r`\bdo (we|i|they) need to (file|submit|request|apply)\b`,
+  r`\bdo we need (an |a |any )?(technical )?exception\b`,
+  r`\bis (an |a )?(technical )?exception (needed|required)\b`,
+  r`\bconfirm(ation)? that we don t need\b`,
+  r`\bjust (curious|checking|want to make sure)\b`,
+  r`\bnot blocking\b`,
+  r`申請(は)?(行わず|しません|不要)`,
+  r`(例外|申請)(は|の)?(提出)?(不要|必要(あり)?ません)`,
+  r`(例外|申請)(は|が)?(必要|不要)(でしょうか|ですか|という理解)`,
+  r`提出不要`,
+  r`特に困っていることはありません`,
+  r`念のため.{0,10}(報告|ご報告|記録)`,
+]);
+
+/** The accounts work in the partner's own tenant only: Exchange Online PowerShell there is not issue 6. */
+export const OWN_TENANT = alternatives([
+  r`\bour own (tenant|mailboxes|m365|microsoft 365|office 365|company|helpdesk mailbox|internal tenant|exchange)\b`,
+  r`\bown tenant\b`,
+  r`\binternal tenant\b`,
+  r`\bno delegatedorg`,
+  r`\bno customers( involved)?\b`,
+  r`\b(not|never|don t|do not|doesn t|does not) (connect|sign in|log in) (to|into) (any )?customer`,
+  r`自社(の)?テナント`,
+  r`自社(の)?メールボックス`,
+  r`顧客テナントに(は)?(接続|サインイン|アクセス)(しません|しない|していません)`,
+  r`delegatedorg ?(も|は)?(使って|使用して)(いません|おりません)`,
+]);
