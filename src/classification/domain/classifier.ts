@@ -54,6 +54,11 @@ const BACKGROUND_TOPIC = 3;
 /** Subtracted from every issue when the ticket is a question, a plan or a report rather than an ask. */
 const CONTEXT_PENALTY = 20;
 const ISSUES: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5, 6, 7];
+/**
+ * On equal scores: a named technical blocker (3-5) before a rollout that needs time (1, 2), since most
+ * tickets mention agents and customers as context; the may-be-valid issues last, being the costly call.
+ */
+const TIE_ORDER: readonly KnownIssueNumber[] = [3, 4, 5, 1, 2, 6, 7];
 const MAY_BE_VALID: ReadonlySet<KnownIssueNumber> = new Set([6, 7]);
 
 export function classify(input: ClassifierInput, locale: Locale = 'en'): ClassificationResult {
@@ -113,7 +118,7 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
   const notAsking: [string, RegExpExecArray | null][] = [
     ['context:existing_exception', background.some((c) => c.role === 'existing_exception') && !asks ? EXISTING_QUESTION.exec(allText) : null],
     ['context:hypothetical', background.some((c) => c.role === 'hypothetical') && !asks ? questionIn(clauses) : null],
-    ['context:no_request', NO_REQUEST.exec(joinText(clauses.filter((c) => c.role !== 'aside')))],
+    ['context:no_request', !asks ? NO_REQUEST.exec(allText) : null],
   ];
   for (const [id, match] of notAsking) {
     if (!match) continue;
@@ -123,7 +128,7 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
 
   const candidates = ISSUES.map((knownIssue) => ({ knownIssue, score: round(Math.max(0, sums.get(knownIssue)! - penalty)) }))
     .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.knownIssue - b.knownIssue);
+    .sort((a, b) => b.score - a.score || TIE_ORDER.indexOf(a.knownIssue) - TIE_ORDER.indexOf(b.knownIssue));
 
   const [top, second] = candidates;
   const bar = top && MAY_BE_VALID.has(top.knownIssue) ? MIN_SCORE_MAY_BE_VALID : MIN_SCORE;

@@ -4,7 +4,7 @@
 // "しかし") or themselves ask for something. Each title part is read on its own.
 
 import type { Clause } from './ticket-structure.js';
-import { ASIDE, EXISTING_EXCEPTION, HYPOTHETICAL, REQUEST, RESOLVED, THIRD_PARTY_WORKS, TURN } from './signals/context.js';
+import { ASIDE, EXISTING_EXCEPTION, HYPOTHETICAL, NO_REQUEST, REQUEST, RESOLVED, THIRD_PARTY_WORKS, TURN } from './signals/context.js';
 
 export type ClauseRole = 'ask' | 'resolved' | 'existing_exception' | 'hypothetical' | 'aside';
 
@@ -20,6 +20,8 @@ const MARKERS: readonly [Exclude<ClauseRole, 'ask'>, RegExp][] = [
   ['existing_exception', EXISTING_EXCEPTION],
   ['hypothetical', HYPOTHETICAL],
   ['aside', ASIDE],
+  // "例外は不要です" about one group, while another is asked for: that group is a side remark.
+  ['aside', NO_REQUEST],
 ];
 
 export function readRoles(clauses: readonly Clause[]): ReadClause[] {

@@ -48,8 +48,18 @@ export function readStructure(title: string, description: string): TicketStructu
 
   const lines = dropSignature(description.split(/\r?\n/), drop);
   const kept: string[] = [];
+  let inCodeBlock = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (/^\s*(```|~~~)/.test(line)) {
+      inCodeBlock = !inCodeBlock;
+      drop('pasted_output', line);
+      continue;
+    }
+    if (inCodeBlock) {
+      drop('pasted_output', line);
+      continue;
+    }
     if (QUOTED_BLOCK_START.test(line)) {
       for (const rest of lines.slice(i)) drop('quoted_reply', rest);
       break;

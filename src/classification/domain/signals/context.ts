@@ -18,6 +18,9 @@ export const RESOLVED = alternatives([
   r`\bworks for everyone\b`,
   r`\bthank(s| you) for (resolving|fixing|the fix|sorting|clarifying)\b`,
   r`\bturned out\b`,
+  r`問題なく(運用|動作|利用|接続)(でき|して|され)`,
+  r`(求められ|要求され|表示され)なくなりました`,
+  r`(ご説明|ご回答|ご案内|ご教示)(いただき|頂き) ?ありがとう`,
   r`\bno longer (an issue|a problem|blocked|needed)\b`,
   r`\b(they|all|everyone) (ve|have) (all )?(done|registered|enrolled)( it)?( now)?\b`,
   r`解決(済|しました|いたしました|されました|できました)`,
@@ -34,7 +37,8 @@ export const THIRD_PARTY_WORKS = alternatives([
   r`\btokens? (now )?(contain|contains|carry|carries|show|shows|have|has|include|includes)( the)?( amr)?( claim)?( value)?( pwd)? mfa\b`,
   r`\b(mfa )?claim (now )?(passes|flows|is passed|is (now )?sent|comes through|is (now )?included)\b`,
   NOT_BEFORE + r`\b(accepted|recogni[sz]ed|honou?red|satisfied) (now|fine)\b`,
-  r`amr ?(に|の中に|へ)? ?mfa ?(が|も)? ?(入る|含まれる|入って(いる|おり|います)|含まれて(いる|おり|います)|載って(いる|おり|います))`,
+  r`amr ?(に|の中に|へ)? ?mfa ?(が|も)? ?(入る|含まれる|入って(いる|おり|います)|含まれて(いる|おり|います)|載って(いる|おり|います)|(入り|含まれ) )`,
+  r`amr ?(が|は)? ?pwd mfa ?(と|に)?(なって|なり)`,
   r`mfa ?(が|も)? ?(入る|含まれる|渡る|通る)ように(なりました|なった|なっており|なっています|なり、)`,
   r`認識されるように(なりました|なった|なっており|なっています)`,
 ]);
@@ -49,8 +53,12 @@ export const EXISTING_EXCEPTION = alternatives([
   r`\bpending (exception )?request\b`,
   r`\b(status|withdraw|cancel)( of)? (our|the|my) (pending )?(exception )?request\b`,
   r`\bwe had filed\b`,
-  r`承認(済み|済|いただいた|された|を受けた|して(いただ|もら)った)(の)?.{0,30}例外`,
-  r`例外(は|が)?(承認|付与)(済み|されて|いただ)`,
+  r`承認(済み|済|いただ|され|を受け|して(いただ|もら))[^。]{0,30}例外`,
+  r`本例外`,
+  r`例外.{0,40}(を|が|は)(承認|付与)(済み|されて|いただ|され)`,
+  r`例外承認`,
+  r`上記の例外`,
+  r`(例外|承認).{0,60}期限切れ`,
   r`(既存|現在|現行)の(技術的な)?例外`,
   r`以前(提出|申請)した(例外)?(申請)?`,
   r`(提出|申請)済み(の)?(例外)?(申請)?`,
@@ -58,7 +66,7 @@ export const EXISTING_EXCEPTION = alternatives([
 
 /** A plan or a what-if: the situation it describes does not exist yet. */
 export const HYPOTHETICAL = alternatives([
-  r`\bif we (ever |later |were to |decide to )?` + group([
+  r`\bif (we|the deal) (ever |later |were to |decide to |goes through and we )?` + group([
     r`adopt`,
     r`move`,
     r`switch`,
@@ -73,7 +81,14 @@ export const HYPOTHETICAL = alternatives([
     r`bring`,
     r`replace`,
     r`add`,
+    r`create`,
+    r`buy`,
+    r`acquire`,
+    r`merge`,
   ]) + r`\b`,
+  r`\bwe may (acquire|adopt|move|switch|migrate|hire|merge|introduce)\b`,
+  r`\bnothing has been decided\b`,
+  r`\bjust scoping\b`,
   r`\bsuppose\b`,
   r`\bhypothetical(ly)?\b`,
   r`\bscenario planning\b`,
@@ -90,6 +105,11 @@ export const HYPOTHETICAL = alternatives([
   r`(移行|導入|採用|委託|開始|始め)(する|た)?(後|あと)(に|で)`,
   r`(移行|導入|採用|委託)する(予定|計画)`,
   r`(導入|移行|採用|切り替え|切替)(を|も)?検討(して|中|しており)`,
+  r`(切り替える|導入する|移行する|採用する)ことを検討`,
+  r`もし.{0,60}場合`,
+  r`(導入|移行|リプレース|購入)前`,
+  r`事前(に)?(確認|相談)`,
+  r`(リプレース|入れ替え|導入|移行)予定で`,
   r`計画があります`,
   r`(始めた|移行した|導入した|採用した|なった|された|委託した|連携した|切り替えた)場合`,
   r`現時点での申請ではありません`,
@@ -100,6 +120,9 @@ export const ASIDE = alternatives([
   r`\bcovered by (a |another )?separate (request|ticket)\b`,
   r`\bno exception needed for (that|this) (part|one)\b`,
   r`\b(we ll|we will) (deal with|handle) (that|this|it) (when|later|separately)\b`,
+  r`別途(対応|申請|ご相談)`,
+  r`申請(の)?対象外`,
+  r`今回の申請(の)?対象(では|で)(ありません|はありません|ない)`,
   r`\bbeing (upgraded|replaced|migrated) .{0,20}\banyway\b`,
   r`\bless important\b`,
   r`\bpriced .{0,30} as an alternative\b`,
@@ -109,7 +132,8 @@ export const ASIDE = alternatives([
 /** A clause that turns to the matter at hand: it is the ask even inside a background sentence. */
 export const TURN = alternatives([
   r`^ (but|however|now|still|yet|remaining|new (problem|ask|issue)|different issue|the (remaining|actual|real) (problem|ask|issue)|what we actually)\b`,
-  r`^ (しかし|ところが|ただ|一方|今回|本題)`,
+  r`^ (しかし|ところが|ただ|一方|今回|本題|本日)`,
+  r`別件`,
 ]);
 
 /** The partner asking for something now: an exception, more time, an exclusion. */
@@ -123,11 +147,11 @@ export const REQUEST = alternatives([
   r`\b(asking|ask) for (an? |the )?(technical )?(exception|extension)\b`,
   r`\b(exempt|exclude|suppress)\b`,
   r`お願い(します|いたします|できます|できません|申し上げます)(?<!よろしくお願い(します|いたします|申し上げます))`,
-  r`申請(します|いたします|させていただ)`,
+  r`申請(します|いたします|させていただ|させてください)`,
   r`希望(します|いたします|です)`,
-  r`いただけ(ない|ます)`,
-  r`(ください|下さい)`,
-  r`(幸い|助かります)`,
+  // "ご教示いただけますと幸いです", "確認させてください": asking to be told, not asking for an exception.
+  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|させて) ?)(いただけ(ない|ます)|ください|下さい)`,
+  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ).{0,12})(幸い|助かります)`,
   r`(除外|適用除外|対象外)(に|と)?(して|し)`,
 ]);
 
@@ -146,18 +170,20 @@ export const EXISTING_QUESTION = alternatives([
   r`追加`,
   r`変更`,
   r`取り?下げ`,
+  r`取り?消し`,
   r`対象者`,
 ]);
 
 /** Asking whether a situation would qualify, rather than asking for an exception. */
 export const ELIGIBILITY_QUESTION = alternatives([
-  r`\bwould (we|they|that|it|this|you|there|our \w+) (qualify|be (eligible|grounds|able to get|covered)|need|require|grant|have to)\b`,
+  r`\bwould (we|they|that|it|this|you|there|(our|those|these|the) \w+) (qualify|be (eligible|grounds|able to get|covered)|need|require|grant|have to)\b`,
   r`\b(will|do) we (need|qualify)\b`,
   r`\bcan we apply\b`,
   r`対象(に|と)なり(ます|得ます)(か|でしょうか)`,
   r`申請(は)?(できる|可能)(の)?(でしょうか|ですか)`,
   r`申請でき(ますか|るのか|るでしょうか)`,
   r`(認められ|受けられ)(ますか|るのでしょうか|るでしょうか)`,
+  r`(申請|例外)(する)?ことは可能`,
 ]);
 
 /** A question, read on the raw clause (normalised text has no question marks). */
@@ -180,6 +206,7 @@ export const NO_REQUEST = alternatives([
   r`提出不要`,
   r`特に困っていることはありません`,
   r`念のため.{0,10}(報告|ご報告|記録)`,
+  r`(例外|申請)(は)?(出さない|提出しない|見送)`,
 ]);
 
 /** The accounts work in the partner's own tenant only: Exchange Online PowerShell there is not issue 6. */

@@ -41,7 +41,7 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
       r`\b(thunderbird|becky|apple mail|mac mail|eudora|windows live mail)\b`,
       r`サンダーバード`,
       r`メール(閲覧)?ソフト`,
-      r`旧式(の)?メール`,
+      r`旧(式)?(の)?メール`,
       r`古い(バージョンの)?(outlook|office|メール(ソフト|クライアント)?|クライアント)`,
       r`旧 ?(office|outlook|バージョン)`,
       r`メールソフト`,
