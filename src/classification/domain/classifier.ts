@@ -120,6 +120,9 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
     ['context:hypothetical', background.some((c) => c.role === 'hypothetical') && !asks ? questionIn(clauses) : null],
     ['context:no_request', !asks ? NO_REQUEST.exec(allText) : null],
   ];
+  // A how-to question with nothing asked for is a question, whatever it names.
+  const howTo = signals.find((s) => s.id === 'how_to_question');
+  if (howTo && !asks) notAsking.push(['context:question', [howTo.match] as unknown as RegExpExecArray]);
   for (const [id, match] of notAsking) {
     if (!match) continue;
     penalty += CONTEXT_PENALTY;

@@ -46,20 +46,13 @@ export function readStructure(title: string, description: string): TicketStructu
     else if (line.trim() !== '') noise.set(kind, { kind, lines: 1, example: line.trim().slice(0, 80) });
   };
 
-  const lines = dropSignature(description.split(/\r?\n/), drop);
+  const raw = description.split(/\r?\n/);
+  const pasted = pastedBlocks(raw);
+  for (const i of pasted) drop('pasted_output', raw[i]!);
+  const lines = dropSignature(raw.map((line, i) => (pasted.has(i) ? '' : line)), drop);
   const kept: string[] = [];
-  let inCodeBlock = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (/^\s*(```|~~~)/.test(line)) {
-      inCodeBlock = !inCodeBlock;
-      drop('pasted_output', line);
-      continue;
-    }
-    if (inCodeBlock) {
-      drop('pasted_output', line);
-      continue;
-    }
     if (QUOTED_BLOCK_START.test(line)) {
       for (const rest of lines.slice(i)) drop('quoted_reply', rest);
       break;
@@ -102,6 +95,42 @@ const CLAUSE_BREAK = /,\s+|、|\s+(?=(?:but|however)\b)|(?=しかし|ところ�
 const TITLE_BREAK = /\s[-–—/|]\s|\s*[/／]\s*|[(（]|[)）]|,\s*(?=(?:but|now|still)\b)/iu;
 
 /**
+ * Lines of a pasted block: inside a fenced code block (```), or a few short lines between two separator
+ * lines ("--- 以下、エラー画面の文言 ---" ... "---"), as partners paste dialogs and screen text.
+ */
+function pastedBlocks(lines: readonly string[]): Set<number> {
+  const pasted = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (CODE_FENCE.test(lines[i]!)) {
+      const close = lines.findIndex((line, j) => j > i && CODE_FENCE.test(line));
+      const end = close < 0 ? lines.length - 1 : close;
+      for (let j = i; j <= end; j++) pasted.add(j);
+      i = end;
+    } else if (BLOCK_RULE.test(lines[i]!)) {
+      const close = lines.findIndex((line, j) => j > i && j <= i + PASTED_BLOCK_MAX_LINES && BLOCK_RULE.test(line));
+      if (close < 0 || !lines.slice(i + 1, close).every((line) => line.length <= PASTED_LINE_MAX_LENGTH)) continue;
+      for (let j = i; j <= close; j++) pasted.add(j);
+      i = close;
+    }
+  }
+  return pasted;
+}
+
+const CODE_FENCE = /^\s*(```|~~~)/;
+// A separator line, or a caption between dashes ("--- 以下、エラー画面の文言 ---").
+const BLOCK_RULE = /^\s*(([-‐―─—_=*~]\s*){3,}|-{2,}.{0,40}-{2,}\s*)$/u;
+const PASTED_BLOCK_MAX_LINES = 15;
+const PASTED_LINE_MAX_LENGTH = 80;
+
+/** A line that can stand in a signature block: a name, a title, a company, an address or a phone number. */
+function signatureLike(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === '' || SEPARATOR_LINE.test(line) || SIGNATURE_LINE.test(line) || TITLE_CASE_LINE.test(line)) return true;
+  return trimmed.length <= 60 && !/[。.!?？！]$/u.test(trimmed) && !ASK_WORDS.test(trimmed);
+}
+const ASK_WORDS = /ください|お願い|申請|例外|please|exception|request/iu;
+
+/**
  * Drops the signature at the end: a closing line ("Regards,", "よろしくお願いいたします。") followed by
  * a few short lines, a block after a separator line, and trailing name / title / phone lines.
  */
@@ -109,7 +138,7 @@ function dropSignature(lines: string[], drop: (kind: NoiseKind, line: string) =>
   let end = lines.length;
   while (end > 0 && lines[end - 1]!.trim() === '') end--;
   const shortTail = (from: number) =>
-    end - from <= SIGNATURE_MAX_LINES && lines.slice(from, end).every((line) => line.length <= SIGNATURE_MAX_LINE_LENGTH);
+    end - from <= SIGNATURE_MAX_LINES && lines.slice(from, end).every((line) => line.length <= SIGNATURE_MAX_LINE_LENGTH && signatureLike(line));
   let cut = end;
   for (let i = Math.max(0, end - SIGNATURE_MAX_LINES - 1); i < end; i++) {
     const line = lines[i]!;
