@@ -5,7 +5,7 @@
 
 import type { Classification } from './classification.js';
 import { findKnownIssue, type KnownIssueNumber, type Locale } from './known-issues.js';
-import { ELIGIBILITY_QUESTION, EXISTING_QUESTION, NO_REQUEST, OWN_TENANT, QUESTION, REQUEST, THIRD_PARTY_WORKS } from './signals/context.js';
+import { BARE_EXCEPTION_QUESTION, ELIGIBILITY_QUESTION, EXISTING_QUESTION, FAILURE, NO_REQUEST, OWN_TENANT, QUESTION, REQUEST, THIRD_PARTY_WORKS } from './signals/context.js';
 import { ABSTAIN_SIGNALS, DONE_CLAUSE, SIGNALS, THIRD_PARTY_FORM_SIGNAL } from './signals/index.js';
 import { readRoles, type ReadClause } from './ticket-reading.js';
 import { readStructure } from './ticket-structure.js';
@@ -129,10 +129,21 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
     signals.push({ id, match: match[0].trim(), weights: {} });
   }
 
-  const candidates = ISSUES.map((knownIssue) => ({ knownIssue, score: round(Math.max(0, sums.get(knownIssue)! - penalty)) }))
+  let candidates = ISSUES.map((knownIssue) => ({ knownIssue, score: round(Math.max(0, sums.get(knownIssue)! - penalty)) }))
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || TIE_ORDER.indexOf(a.knownIssue) - TIE_ORDER.indexOf(b.knownIssue));
 
+  // 6 and 7 only for a ticket that asks for something, or states a problem without asking some other
+  // question (when it expires, what it covers, how to file): otherwise it describes a set-up, a plan or
+  // a question, and a reviewer reads it.
+  const statesProblem = FAILURE.test(askText) || signals.some((s) => s.id === 'mfa_claim_not_passed');
+  const asksOtherQuestion =
+    ask.some((c) => QUESTION.test(c.raw)) && !ELIGIBILITY_QUESTION.test(askText) && !ask.some((c) => BARE_EXCEPTION_QUESTION.test(c.raw));
+  if (!asks && (!statesProblem || asksOtherQuestion)) {
+    const weak = candidates.filter((c) => MAY_BE_VALID.has(c.knownIssue));
+    if (weak.length > 0) signals.push({ id: 'context:no_problem_stated', match: '', weights: Object.fromEntries(weak.map((c) => [c.knownIssue, -c.score])) });
+    candidates = candidates.filter((c) => !MAY_BE_VALID.has(c.knownIssue));
+  }
   const [top, second] = candidates;
   const bar = top && MAY_BE_VALID.has(top.knownIssue) ? MIN_SCORE_MAY_BE_VALID : MIN_SCORE;
   if (!top || top.score < bar) {

@@ -54,8 +54,12 @@ export function readStructure(title: string, description: string): TicketStructu
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (QUOTED_BLOCK_START.test(line)) {
-      for (const rest of lines.slice(i)) drop('quoted_reply', rest);
-      break;
+      // A forwarded message runs to its closing rule, or to the end when it has none.
+      const close = lines.findIndex((other, j) => j > i + 1 && SEPARATOR_LINE.test(other));
+      const end = close < 0 ? lines.length - 1 : close;
+      for (const rest of lines.slice(i, end + 1)) drop('quoted_reply', rest);
+      i = end;
+      continue;
     }
     if (QUOTED_LINE.test(line)) drop('quoted_reply', line);
     else if (TICKET_HEADER_LINE.test(line)) drop('ticket_header', line);

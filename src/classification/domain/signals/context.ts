@@ -34,7 +34,7 @@ export const RESOLVED = alternatives([
 export const THIRD_PARTY_WORKS = alternatives([
   r`\bamr (now )?(contains|has|includes|shows|carries|with|gets)( the)?( value)?( pwd)? mfa\b`,
   r`\bamr pwd mfa\b`,
-  r`\btokens? (now )?(contain|contains|carry|carries|show|shows|have|has|include|includes)( the)?( amr)?( claim)?( value)?( pwd)? mfa\b`,
+  r`\btokens? (now |already )?(contain|contains|carry|carries|show|shows|have|has|include|includes)( the)?( amr)?( claim)?( value)?( pwd)? mfa\b`,
   r`\b(mfa )?claim (now )?(passes|flows|is passed|is (now )?sent|comes through|is (now )?included)\b`,
   NOT_BEFORE + r`\b(accepted|recogni[sz]ed|honou?red|satisfied) (now|fine)\b`,
   r`amr ?(に|の中に|へ)? ?mfa ?(が|も)? ?(入る|含まれる|入って(いる|おり|います)|含まれて(いる|おり|います)|載って(いる|おり|います)|(入り|含まれ) )`,
@@ -55,6 +55,7 @@ export const EXISTING_EXCEPTION = alternatives([
   r`\bpending (exception )?request\b`,
   r`\b(status|withdraw|cancel)( of)? (our|the|my) (pending )?(exception )?request\b`,
   r`\bwe had filed\b`,
+  r`\b(you|they|partner support) (approved|granted) (an |the |our )?(technical |mfa )?exception\b`,
   r`\bwho (signed off|approved)\b`,
   r`\bcovered by (the|our|an?) (existing )?exception\b`,
   r`承認(済み|済|いただ|され|を受け|して(いただ|もら))[^。]{0,40}例外`,
@@ -153,6 +154,9 @@ export const TURN = alternatives([
 
 /** The partner asking for something now: an exception, more time, an exclusion. */
 export const REQUEST = alternatives([
+  r`(?<!\bwould \w+ be )\b(possible|able) to (get|have|obtain|be granted)\b`,
+  r`\b(get|grant|obtain|apply for|file for) (an |a )?(technical |temporary )?(exception|exemption|extension)\b`,
+  r`(猶予|例外|除外|適用|抑制)(を)?(いただく|いただける|して(もら|いただ)|する)ことは(可能|できます)`,
   r`\b(please|pls|plz|kindly)\b`,
   r`\brequest(ing|ed)? (an? |the )?(technical )?(exception|exclusion|extension|waiver)\b`,
   r`\bexception (requested|needed|pls|please|for (these|this|the|them|our|\d+))\b`,
@@ -160,7 +164,7 @@ export const REQUEST = alternatives([
   r`\bneed (an? |this |these |the )?(technical |temporary )?(exception|exclusion|extension|exemption)\b`,
   r`\b(can|could|may) (we|they|these|these \d+|i|you) (get|have|be (granted|excepted|exempted|excluded))\b`,
   r`\b(asking|ask) for (an? |the )?(technical )?(exception|extension)\b`,
-  r`\b(exempt|exclude|suppress)\b`,
+  r`\b(exempt|exclude|suppress|except)(ed|ing)?\b`,
   r`お願い(します|いたします|できます|できません|申し上げます)(?<!よろしくお願い(します|いたします|申し上げます))`,
   r`申請(します|いたします|させていただ|させてください)`,
   r`希望(します|いたします|です)`,
@@ -170,11 +174,46 @@ export const REQUEST = alternatives([
   r`(除外|適用除外|対象外)(に|と)?(して|し)`,
 ]);
 
+/**
+ * Something does not work now: the problem statement of a ticket. A ticket naming 6 or 7 with neither
+ * this nor a request in its ask is describing, planning or asking about, not asking for an exception.
+ */
+export const FAILURE = alternatives([
+  r`\b(fail|fails|failed|failing|failure|broke|breaks|broken|blocked|blocks|blocking|locked out|kills|dead)\b`,
+  r`\b(stop|stops|stopped) (working|syncing|sending|receiving)\b`,
+  r`\b(can t|cannot|can not|unable to|not able to|won t|couldn t|cant|wont|doesnt|dont|isnt)\b`,
+  r`\b(no way|no setting|no option|no supported)\b`,
+  r`\b(doesn t|does not|don t|do not|isn t|is not) (treat|count|consider|take)\b`,
+  r`\bprompts? (again|twice|a second time)\b`,
+  r`\b(doesn t|does not|don t|do not|didn t|did not|isn t|is not|aren t|are not|wasn t|never) ` +
+    r`(work|support|supported|pass|passed|flow|carry|reach|include|emit|recogni[sz]e|recogni[sz]ed|let|allow|honou?r|accept|see|show)`,
+  r`\bnot (supported|recogni[sz]ed|passed|working|possible|compatible|an option|honou?red|accepted)\b`,
+  r`\b(no|without) (mfa )?support\b`,
+  r`\b(access (is )?denied|error|401|unauthori[sz]ed|prompted (again|twice)|double prompt|asks? (again|for mfa again)|sent back)\b`,
+  r`\bonly (works|does|supports) basic\b`,
+  r`でき(ません|ない|ず|なく|なかった)`,
+  r`(失敗|エラー|停止|ループ|拒否)`,
+  r`止ま(る|り|って)`,
+  r`使え(ない|ません|なく|ず)`,
+  r`(非対応|未対応|対応して(い|お)(ない|らず|りません))`,
+  r`認識(されな|されず|されま|しな|しま|してくれ)`,
+  r`(渡ら|渡せ|伝わら|流れ|届か)(な|ず|ま)`,
+  r`(含まれ|入ら|入って(い|お)ら)(ず|な|ま)`,
+  r`(再度|もう一度|改めて|二重に).{0,20}(求め|要求)`,
+  r`繋がら|つながら|接続でき`,
+  r`扱(って|わ)(くれ)?(ない|ません|れない|れず)`,
+  r`(判定|認識|連携|サポート)(されて|して)?(い|お)?(ない|ず|ません|らず|りません)`,
+  r`受け取れ(ない|ず|て(い|お)(ない|ません|りません))`,
+  r`入りません`,
+  r`(渡せ|流せ|出せ)(ない|ません|ず)`,
+  r`不可`,
+]);
+
 /** A question about an exception that exists: when it ends, how to extend, change or withdraw it. */
 export const EXISTING_QUESTION = alternatives([
   r`\b(expire|expires|expiry|expiring|expiration|lapse|validity|valid for)\b`,
   r`\b(extend|extended|extension|renew|renewal|revoke|revoked|amend|withdraw|cancel|close)\b`,
-  r`\b(cover|covers|covered)\b`,
+  r`\b(cover|covers|covered|appl(y|ies) to)\b`,
   r`\b(remove|delete|approver|approval|approved|signed off)\b`,
   r`\badd .{0,30}\b(to (the same|the existing|our|this|that) exception)\b`,
   r`\b(status|in review|update on)\b`,
@@ -210,13 +249,16 @@ export const ELIGIBILITY_QUESTION = alternatives([
 ]);
 
 /** A question, read on the raw clause (normalised text has no question marks). */
-export const QUESTION = /[?？]|でしょうか|ですか|ますか/u;
+export const QUESTION = /[?？](\s|$)|でしょうか|ですか|ますか/u;
+
+/** "Exception?" on its own: a terse way to ask for one. */
+export const BARE_EXCEPTION_QUESTION = /\b(exception|exemption)\s*[?？]|例外(は|を)?(可能|いただけ|もらえ)/iu;
 
 /** The ticket says no exception is wanted: a report, a check of the set-up, a confirmation for auditors. */
 export const NO_REQUEST = alternatives([
   r`\bnot (requesting|asking for|filing) (an |a |any )?(technical )?exception\b`,
   r`\bno (technical )?exception (is )?(needed|required)\b`,
-  r`\b(don t|do not|no longer) need (an |a |the |any )?(technical )?exception\b`,
+  r`\b(don t|do not|doesn t|does not|no longer) need (an |a |the |any )?(technical )?exception\b`,
   r`\bdo (we|i|they) need to (file|submit|request|apply)\b`,
   r`\bdo we need (an |a |any )?(technical )?exception\b`,
   r`\bis (an |a )?(technical )?exception (needed|required)\b`,
@@ -230,6 +272,7 @@ export const NO_REQUEST = alternatives([
   r`特に困っていることはありません`,
   r`念のため.{0,10}(報告|ご報告|記録)`,
   r`(例外|申請)(は)?(出さない|提出しない|見送)`,
+  r`(例外|申請)(は)?(申請)?(せず|しないこと)`,
   r`クローズ ?(で|して|いただ|いたし|を)`,
   r`\bclose (this|the ticket|the request|the case|it)\b`,
   r`差し支え(ございません|ありません)`,
@@ -237,12 +280,12 @@ export const NO_REQUEST = alternatives([
 
 /** The accounts work in the partner's own tenant only: Exchange Online PowerShell there is not issue 6. */
 export const OWN_TENANT = alternatives([
-  r`\bour own (tenant|mailboxes|m365|microsoft 365|office 365|company|helpdesk mailbox|internal tenant|exchange)\b`,
+  r`\bour own (tenant|mailbox|mailboxes|m365|microsoft 365|office 365|company|helpdesk mailbox|internal tenant|exchange)\b`,
   r`\bown tenant\b`,
   r`\binternal tenant\b`,
   r`\bno delegatedorg`,
   r`\bno customers( involved)?\b`,
-  r`\b(not|never|don t|do not|doesn t|does not) (connect|sign in|log in) (to|into) (any )?customer`,
+  r`\b(not|never|don t|do not|doesn t|does not) (connects?|signs? in|logs? in) (to|into) (any )?customer`,
   r`自社(の)?テナント`,
   r`自社(の)?メールボックス`,
   r`顧客テナントに(は)?(接続|サインイン|アクセス)(しません|しない|していません)`,
