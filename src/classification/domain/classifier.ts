@@ -123,6 +123,11 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
   // A how-to question with nothing asked for is a question, whatever it names.
   const howTo = signals.find((s) => s.id === 'how_to_question');
   if (howTo && !asks) notAsking.push(['context:question', [howTo.match] as unknown as RegExpExecArray]);
+  const statesProblem = FAILURE.test(askText) || signals.some((s) => s.id === 'mfa_claim_not_passed' || s.id === 'needs_more_time');
+  const question = ask.map((c) => QUESTION.exec(c.raw)).find((m) => m !== null) ?? null;
+  const asksOtherQuestion = question !== null && !ELIGIBILITY_QUESTION.test(askText) && !ask.some((c) => BARE_EXCEPTION_QUESTION.test(c.raw));
+  // A question with no request and no problem stated (who is in scope, what a setting does) is a question.
+  if (!asks && !statesProblem && asksOtherQuestion && !howTo) notAsking.push(['context:question', question]);
   for (const [id, match] of notAsking) {
     if (!match) continue;
     penalty += CONTEXT_PENALTY;
@@ -136,9 +141,6 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
   // 6 and 7 only for a ticket that asks for something, or states a problem without asking some other
   // question (when it expires, what it covers, how to file): otherwise it describes a set-up, a plan or
   // a question, and a reviewer reads it.
-  const statesProblem = FAILURE.test(askText) || signals.some((s) => s.id === 'mfa_claim_not_passed');
-  const asksOtherQuestion =
-    ask.some((c) => QUESTION.test(c.raw)) && !ELIGIBILITY_QUESTION.test(askText) && !ask.some((c) => BARE_EXCEPTION_QUESTION.test(c.raw));
   if (!asks && (!statesProblem || asksOtherQuestion)) {
     const weak = candidates.filter((c) => MAY_BE_VALID.has(c.knownIssue));
     if (weak.length > 0) signals.push({ id: 'context:no_problem_stated', match: '', weights: Object.fromEntries(weak.map((c) => [c.knownIssue, -c.score])) });
@@ -174,15 +176,14 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
 }
 
 /**
- * The issue signals matched in some clauses. Group signals (who is affected) are read sentence by
- * sentence and skip a sentence saying that group already has MFA; the others read the clauses as one text.
+ * The issue signals matched in some clauses. Group signals (who is affected) are read clause by clause
+ * and skip a clause saying that group already has MFA ("12 名は登録済み"); the others read the clauses
+ * as one text.
  */
 function matchSignals(clauses: readonly ReadClause[]): MatchedSignal[] {
   if (clauses.length === 0) return [];
   const text = joinText(clauses);
-  const sentences = new Map<number, string>();
-  for (const c of clauses) sentences.set(c.sentence * 2 + (c.inTitle ? 1 : 0), `${sentences.get(c.sentence * 2 + (c.inTitle ? 1 : 0)) ?? ''}${c.text}`);
-  const open = [...sentences.values()].filter((sentence) => !DONE_CLAUSE.test(sentence));
+  const open = clauses.map((c) => c.text).filter((clause) => !DONE_CLAUSE.test(clause));
   const signals: MatchedSignal[] = [];
   for (const signal of SIGNALS) {
     const match = signal.group ? firstMatch(signal.pattern, open) : signal.pattern.exec(text);

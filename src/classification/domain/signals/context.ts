@@ -157,6 +157,10 @@ export const REQUEST = alternatives([
   r`(?<!\bwould \w+ be )\b(possible|able) to (get|have|obtain|be granted)\b`,
   r`\b(get|grant|obtain|apply for|file for) (an |a )?(technical |temporary )?(exception|exemption|extension)\b`,
   r`(猶予|例外|除外|適用|抑制)(を)?(いただく|いただける|して(もら|いただ)|する)ことは(可能|できます)`,
+  // Requests put as questions: "対象外にできますか", "外していただくことは可能でしょうか", "例外にしてもらえませんか".
+  r`(外|除外|対象外|例外|適用除外)(に|と)?(して|し)?(いただく|いただける|もらう|もらえる)(こと)?(は)?(可能|でき)`,
+  r`(除外|対象外|例外|適用除外)(に|と)?(は)?(でき|可能)`,
+  r`(して|し)?もらえ(ませんか|ないでしょうか|ますか)`,
   r`\b(please|pls|plz|kindly)\b`,
   r`\brequest(ing|ed)? (an? |the )?(technical )?(exception|exclusion|extension|waiver)\b`,
   r`\bexception (requested|needed|pls|please|for (these|this|the|them|our|\d+))\b`,
@@ -189,6 +193,7 @@ export const FAILURE = alternatives([
     r`(work|support|supported|pass|passed|flow|carry|reach|include|emit|recogni[sz]e|recogni[sz]ed|let|allow|honou?r|accept|see|show)`,
   r`\bnot (supported|recogni[sz]ed|passed|working|possible|compatible|an option|honou?red|accepted)\b`,
   r`\b(no|without) (mfa )?support\b`,
+  r`\b(lacks?|lacking|incompatible|missing)\b`,
   r`\b(access (is )?denied|error|401|unauthori[sz]ed|prompted (again|twice)|double prompt|asks? (again|for mfa again)|sent back)\b`,
   r`\bonly (works|does|supports) basic\b`,
   r`でき(ません|ない|ず|なく|なかった)`,
@@ -201,6 +206,7 @@ export const FAILURE = alternatives([
   r`(含まれ|入ら|入って(い|お)ら)(ず|な|ま)`,
   r`(再度|もう一度|改めて|二重に).{0,20}(求め|要求)`,
   r`繋がら|つながら|接続でき`,
+  r`(入れ|動か|使え|送れ|届か)なく`,
   r`扱(って|わ)(くれ)?(ない|ません|れない|れず)`,
   r`(判定|認識|連携|サポート)(されて|して)?(い|お)?(ない|ず|ません|らず|りません)`,
   r`受け取れ(ない|ず|て(い|お)(ない|ません|りません))`,
@@ -252,7 +258,18 @@ export const ELIGIBILITY_QUESTION = alternatives([
 export const QUESTION = /[?？](\s|$)|でしょうか|ですか|ますか/u;
 
 /** "Exception?" on its own: a terse way to ask for one. */
-export const BARE_EXCEPTION_QUESTION = /\b(exception|exemption)\s*[?？]|例外(は|を)?(可能|いただけ|もらえ)/iu;
+export const BARE_EXCEPTION_QUESTION = new RegExp(
+  [
+    r`\b(exception|exemption)\s*[?？]`,
+    r`\b(is|would) (an |a )?(technical )?exception (be )?(possible|available|an option)\b`,
+    r`例外(の)?(申請|適用)?(は|を)?(可能|いただけ|もらえ|でき)`,
+    // What to do about the problem just stated: asking for help with it, not about something else.
+    r`どう(すれば|したら)(よい|いい|良い)`,
+    r`\bwhat (can|should) we do\b`,
+    r`\bhow (should|do|can) we proceed\b`,
+  ].join('|'),
+  'iu',
+);
 
 /** The ticket says no exception is wanted: a report, a check of the set-up, a confirmation for auditors. */
 export const NO_REQUEST = alternatives([
