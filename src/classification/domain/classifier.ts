@@ -138,10 +138,9 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || TIE_ORDER.indexOf(a.knownIssue) - TIE_ORDER.indexOf(b.knownIssue));
 
-  // 6 and 7 only for a ticket that asks for something, or states a problem without asking some other
-  // question (when it expires, what it covers, how to file): otherwise it describes a set-up, a plan or
-  // a question, and a reviewer reads it.
-  if (!asks && (!statesProblem || asksOtherQuestion)) {
+  // 6 and 7 not for a ticket that asks no exception but some other question (when it expires, what it
+  // covers, whether a set-up is fine): a reviewer reads it.
+  if (!asks && asksOtherQuestion) {
     const weak = candidates.filter((c) => MAY_BE_VALID.has(c.knownIssue));
     if (weak.length > 0) signals.push({ id: 'context:no_problem_stated', match: '', weights: Object.fromEntries(weak.map((c) => [c.knownIssue, -c.score])) });
     candidates = candidates.filter((c) => !MAY_BE_VALID.has(c.knownIssue));

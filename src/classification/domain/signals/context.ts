@@ -27,7 +27,7 @@ export const RESOLVED = alternatives([
   r`解消(済|しました|いたしました|されました)`,
   r`修正(済|されました)`,
   r`原因(でした|だった)`,
-  r`(できる|使える|動く|通る|入る|含まれる|渡る|認識される|満たす)ように(なりました|なった|なっており|なっています)`,
+  r`(できる|使える|動く|通る|入る|入れる|含まれる|渡る|認識される|満たす|繋がる|つながる|届く|見える)ように(なりました|なった|なっており|なっています)`,
 ]);
 
 /** The third-party MFA now reaches the directory: the token carries mfa, the MFA is recognised. */
@@ -122,6 +122,8 @@ export const HYPOTHETICAL = alternatives([
   r`(組む|構築する|移行する|切り替える|始める|採用する)予定`,
   r`事前に(把握|確認|知り)`,
   r`将来的に`,
+  r`(来年|来年度|来期|将来|今後)(から|以降|に|は)?.{0,40}予定`,
+  r`^ その場合`,
   r`もし.{0,60}場合`,
   r`(導入|移行|リプレース|購入)前`,
   r`事前(に)?(確認|相談)`,
@@ -190,7 +192,7 @@ export const FAILURE = alternatives([
   r`\b(doesn t|does not|don t|do not|isn t|is not) (treat|count|consider|take)\b`,
   r`\bprompts? (again|twice|a second time)\b`,
   r`\b(doesn t|does not|don t|do not|didn t|did not|isn t|is not|aren t|are not|wasn t|never) ` +
-    r`(work|support|supported|pass|passed|flow|carry|reach|include|emit|recogni[sz]e|recogni[sz]ed|let|allow|honou?r|accept|see|show)`,
+    r`(work|support|pass|flow|carry|reach|include|emit|recogni[sz]e|let|allow|honou?r|accept|see|show|get|receive|arrive|complete|register|count|treat)`,
   r`\bnot (supported|recogni[sz]ed|passed|working|possible|compatible|an option|honou?red|accepted)\b`,
   r`\b(no|without) (mfa )?support\b`,
   r`\b(lacks?|lacking|incompatible|missing)\b`,
@@ -203,6 +205,7 @@ export const FAILURE = alternatives([
   r`(非対応|未対応|対応して(い|お)(ない|らず|りません))`,
   r`認識(されな|されず|されま|しな|しま|してくれ)`,
   r`(渡ら|渡せ|伝わら|流れ|届か)(な|ず|ま)`,
+  r`(され|くれ|通ら|受け取れ|反映され|完了し)(ない|ません|ず|なかった)`,
   r`(含まれ|入ら|入って(い|お)ら)(ず|な|ま)`,
   r`(再度|もう一度|改めて|二重に).{0,20}(求め|要求)`,
   r`繋がら|つながら|接続でき`,
@@ -287,9 +290,14 @@ export const NO_REQUEST = alternatives([
   r`(例外|申請)(は|が)?(必要|不要)(でしょうか|ですか|という理解)`,
   r`提出不要`,
   r`特に困っていることはありません`,
+  // Nothing is wrong today: whatever the ticket goes on to imagine, there is no blocker to except.
+  r`(現在|現時点|今)(は|では)?.{0,30}問題(は)?(ありません|ない|なく)`,
+  r`\b(we )?(don t|do not) have any (problem|issue)s? today\b`,
+  r`\bno (problem|issue)s? today\b`,
   r`念のため.{0,10}(報告|ご報告|記録)`,
   r`(例外|申請)(は)?(出さない|提出しない|見送)`,
   r`(例外|申請)(は)?(申請)?(せず|しないこと)`,
+  r`(例外|申請)(は|も)? ?(もう)?(いらない|要らない|いりません|要りません)`,
   r`クローズ ?(で|して|いただ|いたし|を)`,
   r`\bclose (this|the ticket|the request|the case|it)\b`,
   r`差し支え(ございません|ありません)`,

@@ -57,7 +57,7 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
     pattern: alternatives([
       r`\b(pop3?|imap4?|smtp|activesync|eas|mapi|ews)\b`,
     ]),
-    weights: { 5: 2.5 },
+    weights: { 5: 3 },
   },
   {
     id: 'mail_stops',
