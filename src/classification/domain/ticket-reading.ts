@@ -36,7 +36,8 @@ export function readRoles(clauses: readonly Clause[]): ReadClause[] {
   const segment: number[] = [];
   clauses.forEach((clause, i) => {
     const previous = clauses[i - 1];
-    const starts = !previous || previous.sentence !== clause.sentence || clause.inTitle || TURN.test(clause.text) || REQUEST.test(clause.text);
+    const newSentence = !previous || previous.sentence !== clause.sentence || clause.inTitle;
+    const starts = newSentence || TURN.test(clause.text) || REQUEST.test(clause.text);
     segment.push(starts ? i : segment[i - 1]!);
   });
   return clauses.map((clause, i) => {

@@ -142,7 +142,8 @@ function dropSignature(lines: string[], drop: (kind: NoiseKind, line: string) =>
   let end = lines.length;
   while (end > 0 && lines[end - 1]!.trim() === '') end--;
   const shortTail = (from: number) =>
-    end - from <= SIGNATURE_MAX_LINES && lines.slice(from, end).every((line) => line.length <= SIGNATURE_MAX_LINE_LENGTH && signatureLike(line));
+    end - from <= SIGNATURE_MAX_LINES &&
+    lines.slice(from, end).every((line) => line.length <= SIGNATURE_MAX_LINE_LENGTH && signatureLike(line));
   let cut = end;
   for (let i = Math.max(0, end - SIGNATURE_MAX_LINES - 1); i < end; i++) {
     const line = lines[i]!;

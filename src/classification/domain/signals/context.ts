@@ -34,7 +34,8 @@ export const RESOLVED = alternatives([
 export const THIRD_PARTY_WORKS = alternatives([
   r`\bamr (now )?(contains|has|includes|shows|carries|with|gets)( the)?( value)?( pwd)? mfa\b`,
   r`\bamr pwd mfa\b`,
-  r`\btokens? (now |already )?(contain|contains|carry|carries|show|shows|have|has|include|includes)( the)?( amr)?( claim)?( value)?( pwd)? mfa\b`,
+  r`\btokens? (now |already )?(contain|contains|carry|carries|show|shows|have|has|include|includes)` +
+    r`( the)?( amr)?( claim)?( value)?( pwd)? mfa\b`,
   r`\b(mfa )?claim (now )?(passes|flows|is passed|is (now )?sent|comes through|is (now )?included)\b`,
   NOT_BEFORE + r`\b(accepted|recogni[sz]ed|honou?red|satisfied) (now|fine)\b`,
   r`amr ?(に|の中に|へ)? ?mfa ?(が|も)? ?(入る|含まれる|入って(いる|おり|います)|含まれて(いる|おり|います)|載って(いる|おり|います)|(入り|含まれ) )`,
@@ -149,7 +150,8 @@ export const ASIDE = alternatives([
 
 /** A clause that turns to the matter at hand: it is the ask even inside a background sentence. */
 export const TURN = alternatives([
-  r`^ (but|however|now|still|yet|remaining|new (problem|ask|issue)|different issue|the (remaining|actual|real) (problem|ask|issue)|what we actually)\b`,
+  r`^ (but|however|now|still|yet|remaining)\b`,
+  r`^ (new (problem|ask|issue)|different issue|the (remaining|actual|real) (problem|ask|issue)|what we actually)\b`,
   r`^ (しかし|ところが|ただ|一方|今回|本題|本日)`,
   r`別件`,
 ]);
@@ -192,7 +194,8 @@ export const FAILURE = alternatives([
   r`\b(doesn t|does not|don t|do not|isn t|is not) (treat|count|consider|take)\b`,
   r`\bprompts? (again|twice|a second time)\b`,
   r`\b(doesn t|does not|don t|do not|didn t|did not|isn t|is not|aren t|are not|wasn t|never) ` +
-    r`(work|support|pass|flow|carry|reach|include|emit|recogni[sz]e|let|allow|honou?r|accept|see|show|get|receive|arrive|complete|register|count|treat)`,
+    r`(work|support|pass|flow|carry|reach|include|emit|recogni[sz]e|let|allow|honou?r|accept|see|show|get|receive|` +
+    r`arrive|complete|register|count|treat)`,
   r`\bnot (supported|recogni[sz]ed|passed|working|possible|compatible|an option|honou?red|accepted)\b`,
   r`\b(no|without) (mfa )?support\b`,
   r`\b(lacks?|lacking|incompatible|missing)\b`,
@@ -244,7 +247,8 @@ export const EXISTING_QUESTION = alternatives([
 
 /** Asking whether a situation would qualify, rather than asking for an exception. */
 export const ELIGIBILITY_QUESTION = alternatives([
-  r`\bwould (we|they|that|it|this|you|there|(our|those|these|the) \w+) (qualify|be (eligible|grounds|able to get|covered)|need|require|grant|have to)\b`,
+  r`\bwould (we|they|that|it|this|you|there|(our|those|these|the) \w+) ` +
+    r`(qualify|be (eligible|grounds|able to get|covered)|need|require|grant|have to)\b`,
   r`\b(will|do) we (need|qualify)\b`,
   r`\bcan we apply\b`,
   r`対象(に|と)なり(ます|得ます)(か|でしょうか)`,

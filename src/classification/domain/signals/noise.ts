@@ -77,7 +77,8 @@ export const PASTED_OUTPUT_LINE = alternatives([
     r`エラー ?コード`,
   ]) + r`\s*[:：]`,
   r`^\s*HTTP/\d(\.\d)? \d{3}`,
-  r`^\s*(www-authenticate|retry-after|ms-correlationid|ms-requestid|transfer-encoding|request-context|content-type|content-length|server|x-[a-z-]+)\s*:`,
+  r`^\s*(www-authenticate|retry-after|ms-correlationid|ms-requestid|transfer-encoding)\s*:`,
+  r`^\s*(request-context|content-type|content-length|server|x-[a-z-]+)\s*:`,
   // Token claims other than amr (amr is what issue 7 is about, so it stays).
   r`^\s*"(?!amr")[A-Za-z_]+"\s*:`,
   r`^\s*[{}\[\],]+\s*$`,
@@ -104,7 +105,8 @@ export const SIGNATURE_LINE = alternatives([
 ], 'iu');
 
 /** A name or job title in English: every word capitalised ("Vikram Desai", "Delivery Head, Pune", "- Carla"). */
-export const TITLE_CASE_LINE = /^\s*[-–—]?\s*(\p{Lu}[\p{L}\p{N}.'&()-]*,?|of|and|the|for|at|&|\/|\||-|–)(\s+(\p{Lu}[\p{L}\p{N}.'&()-]*,?|of|and|the|for|at|&|\/|\||-|–))*\s*$/u;
+const TITLE_CASE_WORD = r`(\p{Lu}[\p{L}\p{N}.'&()-]*,?|of|and|the|for|at|&|\/|\||-|–)`;
+export const TITLE_CASE_LINE = new RegExp(r`^\s*[-–—]?\s*` + TITLE_CASE_WORD + r`(\s+` + TITLE_CASE_WORD + r`)*\s*$`, 'u');
 
 /** Opening courtesies and the writer introducing themself: nothing about the ask. */
 export const GREETING_SENTENCE = alternatives([

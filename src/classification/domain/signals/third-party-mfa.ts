@@ -91,7 +91,8 @@ export const THIRD_PARTY_MFA_SIGNALS: readonly Signal[] = [
       r`\bprompted (again|twice|a second time|for (entra |azure )?mfa (again|on top|as well))`,
       r`\bdouble (mfa|prompt)`,
       // The directory not taking the third-party MFA as MFA, in the many ways partners say it.
-      r`\b(doesn t|does not|isn t|is not|aren t|are not|won t|never) (treat(ed)?|count(ed)?|consider(ed)?|see|sees|honou?r(ed)?|accept(ed)?)\b.{0,20}\bmfa\b`,
+      r`\b(doesn t|does not|isn t|is not|aren t|are not|won t|never) ` +
+        r`(treat(ed)?|count(ed)?|consider(ed)?|see|sees|honou?r(ed)?|accept(ed)?)\b.{0,20}\bmfa\b`,
       r`\bnot (treated|counted|considered|seen|honou?red|accepted) as mfa\b`,
       r`\b(still|again) (asks?|prompts?|requires?|demands?) (them |us |users )?(for )?(mfa|a second factor)\b`,
       r`\bignores? (the |our )?(mfa|third ?party|claim)`,
