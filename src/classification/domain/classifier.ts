@@ -70,23 +70,27 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
   readNotAsking(evidence, ticket);
 
   let candidates = evidence.candidates();
+  // A ticket about 6 or 7 that asks no exception but some other question (when it expires, what it
+  // covers, whether a set-up is fine) is not named at all: a reviewer reads it. When 6 or 7 is only a
+  // runner-up, it is set aside and the others compete.
   const question = otherQuestion(ticket);
-  if (question) {
-    const mayBeValid = candidates.filter((c) => MAY_BE_VALID.has(c.knownIssue));
-    if (mayBeValid.length > 0) {
-      const weights = Object.fromEntries(mayBeValid.map((c) => [c.knownIssue, -c.score]));
-      evidence.signals.push({ id: 'context:other_question', match: question[0].trim(), weights });
-      candidates = candidates.filter((c) => !MAY_BE_VALID.has(c.knownIssue));
-    }
+  const mayBeValid = candidates.filter((c) => MAY_BE_VALID.has(c.knownIssue));
+  let asksOtherQuestion = false;
+  if (question && mayBeValid.length > 0) {
+    const weights = Object.fromEntries(mayBeValid.map((c) => [c.knownIssue, -c.score]));
+    evidence.signals.push({ id: 'context:other_question', match: question[0].trim(), weights });
+    asksOtherQuestion = MAY_BE_VALID.has(candidates[0]!.knownIssue);
+    candidates = asksOtherQuestion ? [] : candidates.filter((c) => !MAY_BE_VALID.has(c.knownIssue));
   }
-  return decide(candidates, evidence, input, locale);
+  const reason: AbstainReason = evidence.penalty > 0 || asksOtherQuestion ? 'not_an_exception_request' : 'no_evidence';
+  return decide(candidates, evidence, reason, input, locale);
 }
 
-function decide(candidates: Candidate[], evidence: Evidence, input: ClassifierInput, locale: Locale): ClassificationResult {
+/** Names the top candidate if it clears its bar; otherwise none, for the reason given. */
+function decide(candidates: Candidate[], evidence: Evidence, reason: AbstainReason, input: ClassifierInput, locale: Locale): ClassificationResult {
   const [top, second] = candidates;
   const bar = top && MAY_BE_VALID.has(top.knownIssue) ? MIN_SCORE_MAY_BE_VALID : MIN_SCORE;
   if (!top || top.score < bar) {
-    const reason: AbstainReason = evidence.penalty > 0 ? 'not_an_exception_request' : 'no_evidence';
     return {
       knownIssue: null,
       eligibility: 'undetermined',
