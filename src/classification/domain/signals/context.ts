@@ -76,6 +76,11 @@ export const EXISTING_EXCEPTION = alternatives([
   r`(提出|申請)済み(の)?(例外)?(申請)?`,
 ]);
 
+// A plan to turn MFA itself on is the partner's rollout, not a what-if: "MFA を導入した場合、Outlook 2010
+// が使えなくなります" and "if we switch on MFA, the module breaks" describe today's blocker.
+const NOT_OF_MFA = r`(?<!mfa[^。]{0,10})`;
+const NOT_MFA_NEXT = r`(?! (on )?(mfa|it on|on mfa|the mfa))`;
+
 /** A plan or a what-if: the situation it describes does not exist yet. */
 export const HYPOTHETICAL = alternatives([
   r`\bif (we|the deal) (ever |later |were to |decide to |goes through and we )?` + group([
@@ -97,8 +102,8 @@ export const HYPOTHETICAL = alternatives([
     r`buy`,
     r`acquire`,
     r`merge`,
-  ]) + r`\b`,
-  r`\b(we|they) (might|may|could) (adopt|introduce|move|switch|migrate|hire|merge|acquire|implement|roll out|outsource)\b`,
+  ]) + r`\b` + NOT_MFA_NEXT,
+  r`\b(we|they) (might|may|could) (adopt|introduce|move|switch|migrate|hire|merge|acquire|implement|roll out|outsource)\b` + NOT_MFA_NEXT,
   r`\bif we do\b`,
   r`\bbefore we decide\b`,
   r`\bnothing has been decided\b`,
@@ -107,30 +112,31 @@ export const HYPOTHETICAL = alternatives([
   r`\bhypothetical(ly)?\b`,
   r`\bscenario planning\b`,
   r`\bif one day\b`,
-  r`\b(we re|we are|are) (considering|evaluating|thinking (about|of))\b`,
-  r`\bwe (plan|are planning|re planning) to (start|adopt|move|switch|introduce|migrate|outsource|hire)\b`,
+  r`\b(we re|we are|are) (considering|evaluating|thinking (about|of))\b` + NOT_MFA_NEXT,
+  r`\bwe (plan|are planning|re planning) to (start|adopt|move|switch|introduce|migrate|outsource|hire)\b` + NOT_MFA_NEXT,
   r`\bplanning question\b`,
   r`\bjust planning\b`,
   r`\basking ahead\b`,
   r`\bno request yet\b`,
   r`\bnot (asking|filing|requesting) for (anything|anyone)\b`,
-  r`仮に`,
+  r`仮に(?![^。]{0,15}mfa)`,
+  r`仮の(話|質問|ご相談)`,
   r`検討(段階|中)`,
-  r`(移行|導入|採用|委託|開始|始め)(する|た)?(後|あと)(に|で)`,
-  r`(移行|導入|採用|委託)する(予定|計画)`,
+  NOT_OF_MFA + r`(移行|導入|採用|委託|開始|始め)(する|た)?(後|あと)(に|で)`,
+  NOT_OF_MFA + r`(移行|導入|採用|委託)する(予定|計画)`,
   r`(導入|移行|採用|切り替え|切替)(を|も)?検討(して|中|しており)`,
   r`することを検討`,
   r`(組む|構築する|移行する|切り替える|始める|採用する)予定`,
   r`事前に(把握|確認|知り)`,
   r`将来的に`,
-  r`(来年|来年度|来期|将来|今後)(から|以降|に|は)?.{0,40}予定`,
+  r`(来年|来年度|来期|将来|今後)(から|以降|に|は)?(?![^。]{0,40}mfa).{0,40}予定`,
   r`^ その場合`,
-  r`もし.{0,60}場合`,
-  r`(導入|移行|リプレース|購入)前`,
+  r`もし(?![^。]{0,20}mfa).{0,60}場合`,
+  NOT_OF_MFA + r`(導入|移行|リプレース|購入)前`,
   r`事前(に)?(確認|相談)`,
-  r`(リプレース|入れ替え|導入|移行)予定で`,
+  NOT_OF_MFA + r`(リプレース|入れ替え|導入|移行)予定で`,
   r`計画があります`,
-  r`(始めた|移行した|導入した|採用した|なった|された|委託した|連携した|切り替えた)場合`,
+  NOT_OF_MFA + r`(始めた|移行した|導入した|採用した|なった|された|委託した|連携した|切り替えた|出てきた)場合`,
   r`現時点での申請ではありません`,
 ]);
 

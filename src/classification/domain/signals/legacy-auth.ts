@@ -52,6 +52,14 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
     weights: { 5: 2.5 },
   },
   {
+    // The seed's own example of a legacy client: an Outlook or Office of 2013 or before, named by version.
+    id: 'legacy_office_version',
+    pattern: alternatives([
+      r`\b(outlook|office) ?(for mac )?20(03|07|10|11|13)\b`,
+    ]),
+    weights: { 5: 1 },
+  },
+  {
     // A mail protocol named at all is most often the legacy client itself ("a POP3 client", "IMAP + SMTP").
     id: 'mail_protocol',
     pattern: alternatives([
