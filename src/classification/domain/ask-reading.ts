@@ -23,6 +23,18 @@ import type { ClauseRole, ReadClause } from './ticket-reading.js';
 const BACKGROUND_TOPIC = 3;
 /** Subtracted from every issue when the ticket is a question, a plan or a report rather than an ask. */
 const NOT_ASKING_PENALTY = 20;
+/** Issue signals that state a blocker by themselves ("not recognised", "not rolled out", "no phones"). */
+const PROBLEM_SIGNALS = [
+  'needs_more_time',
+  'mfa_not_rolled_out',
+  'unattended',
+  'authenticator_unusable',
+  'no_phones_allowed',
+  'legacy_auth',
+  'mail_stops',
+  'module_without_mfa',
+  'mfa_claim_not_passed',
+];
 const BACKGROUND_ROLES: readonly Exclude<ClauseRole, 'ask'>[] = ['resolved', 'existing_exception', 'hypothetical', 'aside'];
 
 export interface Ticket {
@@ -95,7 +107,7 @@ export function readNotAsking(evidence: Evidence, ticket: Ticket): void {
   const howTo = evidence.signals.find((s) => s.id === 'how_to_question');
   if (howTo && !requests) readings.push(['context:question', [howTo.match] as unknown as RegExpExecArray]);
   // So is a question with no request and no problem stated (who is in scope, what a setting does).
-  const statesProblem = FAILURE.test(askText) || evidence.has('mfa_claim_not_passed') || evidence.has('needs_more_time');
+  const statesProblem = FAILURE.test(askText) || PROBLEM_SIGNALS.some((id) => evidence.has(id));
   if (!requests && !statesProblem && !howTo) readings.push(['context:question', otherQuestion(ticket)]);
   for (const [id, match] of readings) if (match) evidence.abstain(id, match[0].trim(), NOT_ASKING_PENALTY);
 }

@@ -51,7 +51,8 @@ export const EXISTING_EXCEPTION = alternatives([
   r`\bexception (that )?(you |we )?(was |were |has been |had been |have been )?(approved|granted)\b`,
   r`\b(approved|granted|existing|active|current) (technical )?exception\b`,
   r`\b(we|they) (were|have been|got) granted\b`,
-  r`\bour (technical |mfa )?exception(?! request)\b`,
+  // "our exception" is one that exists, unless the partner is asking for it ("please approve our exception").
+  r`(?<!\b(approve|grant|process|accept|review|consider) )\bour (technical |mfa )?exception(?! request)\b`,
   r`\b(our|the|my) (pending |earlier |previous )?(exception |mfa |technical )?request\b.{0,80}\b(submitted|filed|in review|pending)\b`,
   r`\bpending (exception )?request\b`,
   r`\b(status|withdraw|cancel)( of)? (our|the|my) (pending )?(exception )?request\b`,
@@ -278,8 +279,12 @@ export const BARE_EXCEPTION_QUESTION = new RegExp(
     r`例外(の)?(申請|適用)?(は|を)?(可能|いただけ|もらえ|でき)`,
     // What to do about the problem just stated: asking for help with it, not about something else.
     r`どう(すれば|したら)(よい|いい|良い)`,
-    r`\bwhat (can|should) we do\b`,
-    r`\bhow (should|do|can) we proceed\b`,
+    r`(対応|回避)(方法|策)`,
+    r`\bwhat (can|should|do) we do\b`,
+    r`\bhow (should|do|can) we (proceed|handle|deal|get around)\b`,
+    r`\bwhat are (our|the) options\b`,
+    r`\b(any|is there an?) (workaround|alternative)s?\b`,
+    r`\bcan (they|we|it|this) wait\b`,
   ].join('|'),
   'iu',
 );
