@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, type ClassificationResult } from '../../src/classification/domain/classifier.js';
 import { readStructure } from '../../src/classification/domain/ticket-structure.js';
+import type { CorpusCase } from '../../src/classification/domain/evaluation.js';
 import { readRoles } from '../../src/classification/domain/ticket-reading.js';
 
 // GitHub issue 14: the classifier reads a ticket's structure, not only its words. Each block below
@@ -252,5 +254,14 @@ describe('costly calls first: weak or contradicted evidence for 6 or 7 is answer
   it('a question about a working set-up is not issue 7', () => {
     const result = ask('Do we need an exception for Duo?', 'We use Duo with AD FS; the adapter issues the multipleauthn claim. Everything seems fine. Is there anything else we need to do?');
     expect(result.knownIssue).toBeNull();
+  });
+});
+
+describe('explanations', () => {
+  it('every signal, structural ones included, names the phrase that matched', () => {
+    const cases = [1, 2, 3].flatMap((n) => JSON.parse(readFileSync(`test/corpus/realistic-dev-${n}.json`, 'utf8')) as CorpusCase[]);
+    for (const c of cases) {
+      for (const signal of classify(c).signals) expect(signal.match.trim(), `${c.id} ${signal.id}`).not.toBe('');
+    }
   });
 });
