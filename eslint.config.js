@@ -5,10 +5,8 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // The classifier's rules are being rewritten on the `classifier` branch; linted again once merged.
   {
     ignores: [
-      'src/classification/domain/',
       'dist/',
       'node_modules/',
       'coverage/',

@@ -1,28 +1,80 @@
-// npm run eval:classifier [-- --errors]
-// Prints accuracy, macro-F1, per-language accuracy and the confusion matrix of each corpus part, and
-// exits non-zero when the held-out part misses its bars (accuracy >= 95%, no unsafe calls).
+// npm run eval:classifier [-- --errors[=part,part]]
+// Prints, for each corpus part: accuracy, macro-F1, accuracy per language, the confusion matrix, the
+// unsafe count and the costly rate (not valid or none called 6 or 7 at any confidence). Exits non-zero
+// when the bars of GitHub issue 14 are missed: on the realistic held-out part accuracy >= 95%,
+// Japanese accuracy >= 93% and costly <= 1%; the old held-out part no worse than its 96.7%.
+//
+// --errors lists the misclassified cases of every development part; --errors=realistic-dev-1 (a
+// comma-separated list of part ids) only of those, so that a batch can stay unseen until it is scored.
+// Held-out errors are never listed: reading them would tune on them.
 import { readFileSync } from 'node:fs';
 import { evaluate, CLASS_LABELS, type CorpusCase, type Report } from '../src/classification/domain/evaluation.js';
 
-const PARTS = [
-  {
-    name: 'development (rules tuned on it)',
-    files: ['test/corpus/classifier-dev.json', 'test/corpus/classifier-dev-2.json', 'test/corpus/classifier-dev-3.json'],
-  },
-  { name: 'held-out test (never tuned on)', files: ['test/corpus/classifier-holdout.json'] },
-];
-const showErrors = process.argv.includes('--errors');
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+interface Part {
+  readonly id: string;
+  readonly name: string;
+  readonly files: readonly string[];
+  readonly heldOut: boolean;
+  /** An aggregate of parts listed on their own: its errors are listed there, not twice. */
+  readonly aggregate?: true;
+}
 
-let heldOut: Report | undefined;
+const corpus = (name: string) => `test/corpus/${name}.json`;
+const PARTS: readonly Part[] = [
+  {
+    id: 'old-dev',
+    name: 'old development (tidy style, rules tuned on it)',
+    files: ['classifier-dev', 'classifier-dev-2', 'classifier-dev-3'].map(corpus),
+    heldOut: false,
+  },
+  { id: 'old-holdout', name: 'old held-out (tidy style, never tuned on)', files: [corpus('classifier-holdout')], heldOut: true },
+  { id: 'realistic-dev-1', name: 'realistic development batch 1', files: [corpus('realistic-dev-1')], heldOut: false },
+  { id: 'realistic-dev-2', name: 'realistic development batch 2', files: [corpus('realistic-dev-2')], heldOut: false },
+  { id: 'realistic-dev-3', name: 'realistic development batch 3', files: [corpus('realistic-dev-3')], heldOut: false },
+  {
+    id: 'realistic-dev',
+    name: 'realistic development, batches 1-3 together',
+    files: [1, 2, 3].map((n) => corpus(`realistic-dev-${n}`)),
+    heldOut: false,
+    aggregate: true,
+  },
+  {
+    id: 'realistic-holdout',
+    name: 'realistic held-out (never looked at, never tuned on)',
+    files: [corpus('realistic-holdout')],
+    heldOut: true,
+  },
+];
+
+/** Old held-out accuracy before issue 14 (116 of 120): the realistic work must not lose any of it. */
+const OLD_HOLDOUT_BASELINE = 116 / 120;
+const BARS = { accuracy: 0.95, japanese: 0.93, costly: 0.01 } as const;
+
+const errorsArg = process.argv.find((arg) => arg === '--errors' || arg.startsWith('--errors='));
+const errorParts =
+  errorsArg === undefined
+    ? new Set<string>()
+    : errorsArg === '--errors'
+      ? new Set(PARTS.filter((p) => !p.heldOut && !p.aggregate).map((p) => p.id))
+      : new Set(errorsArg.slice('--errors='.length).split(','));
+for (const id of errorParts) {
+  const part = PARTS.find((p) => p.id === id);
+  if (!part) throw new Error(`--errors: no part "${id}" (parts: ${PARTS.map((p) => p.id).join(', ')})`);
+  if (part.heldOut) throw new Error(`--errors: "${id}" is held out; its errors are never listed`);
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const reports = new Map<string, Report>();
+
 for (const part of PARTS) {
   const cases = part.files.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[]);
   const report = evaluate(cases);
-  const isHeldOut = part.files.some((file) => file.includes('holdout'));
-  if (isHeldOut) heldOut = report;
-  console.log(`\n== ${part.name}: ${part.files.join(', ')}`);
+  reports.set(part.id, report);
+  console.log(`\n== [${part.id}] ${part.name}: ${part.files.join(', ')}`);
   console.log(
-    `cases ${report.total}   accuracy ${pct(report.accuracy)}   macro-F1 ${report.macroF1.toFixed(3)}   unsafe (not_valid called may_be_valid > 0.8): ${report.unsafe.length}`,
+    `cases ${report.total}   accuracy ${pct(report.accuracy)}   macro-F1 ${report.macroF1.toFixed(3)}   ` +
+      `costly (1-5/none called 6/7, any confidence) ${report.costly.length} = ${pct(report.costlyRate)}   ` +
+      `unsafe (not_valid called may_be_valid > 0.8) ${report.unsafe.length}`,
   );
   console.log(
     `by language: ${Object.entries(report.byLanguage)
@@ -34,15 +86,28 @@ for (const part of PARTS) {
   for (const actual of CLASS_LABELS) {
     console.log([String(actual), ...CLASS_LABELS.map((p) => String(report.confusion[actual][p]))].map((v) => v.padStart(6)).join(''));
   }
-  // Errors are listed for the development part only: reading the held-out errors would tune on them.
-  if (showErrors && !isHeldOut) {
-    for (const e of report.errors) {
-      console.log(
-        `  ✗ ${e.case.id} [${e.case.lang}] expected ${e.case.label ?? 'none'} got ${e.result.knownIssue ?? 'none'} (${e.result.confidence}) ${e.result.candidates.map((c) => `${c.knownIssue}:${c.score}`).join(' ')} | ${e.result.signals.map((s) => s.id).join(',')} | ${e.case.title}`,
-      );
-    }
+  if (!errorParts.has(part.id) || part.heldOut) continue;
+  for (const e of report.errors) {
+    const candidates = e.result.candidates.map((c) => `${c.knownIssue}:${c.score}`).join(' ');
+    const signals = e.result.signals.map((s) => s.id).join(',');
+    console.log(
+      `  ✗ ${e.case.id} [${e.case.lang}] expected ${e.case.label ?? 'none'} got ${e.result.knownIssue ?? 'none'} (${e.result.confidence}) ${candidates} | ${signals} | ${e.case.title}`,
+    );
   }
 }
-const pass = heldOut !== undefined && heldOut.accuracy >= 0.95 && heldOut.unsafe.length === 0;
-console.log(`\nheld-out bars (accuracy >= 95%, no unsafe call): ${pass ? 'met' : 'NOT met'}`);
+
+const realistic = reports.get('realistic-holdout')!;
+const old = reports.get('old-holdout')!;
+const japanese = realistic.byLanguage['ja']?.accuracy ?? 0;
+const checks = [
+  [`realistic held-out accuracy ${pct(realistic.accuracy)} >= ${pct(BARS.accuracy)}`, realistic.accuracy >= BARS.accuracy],
+  [`realistic held-out Japanese accuracy ${pct(japanese)} >= ${pct(BARS.japanese)}`, japanese >= BARS.japanese],
+  [`realistic held-out costly ${pct(realistic.costlyRate)} <= ${pct(BARS.costly)}`, realistic.costlyRate <= BARS.costly],
+  [`old held-out accuracy ${pct(old.accuracy)} >= ${pct(OLD_HOLDOUT_BASELINE)}`, old.accuracy >= OLD_HOLDOUT_BASELINE - 1e-9],
+  [`old held-out unsafe ${old.unsafe.length} = 0`, old.unsafe.length === 0],
+] as const;
+console.log('\nbars (GitHub issue 14):');
+for (const [text, met] of checks) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${text}`);
+const pass = checks.every(([, met]) => met);
+console.log(`all bars: ${pass ? 'met' : 'NOT met'}`);
 process.exit(pass ? 0 : 1);

@@ -10,3 +10,16 @@ export interface Classification {
   guidance: string | null;
   missingDetails: string[];
 }
+
+/** A named signal that matched, with the phrase it matched and its points per issue. */
+export interface MatchedSignal {
+  readonly id: string;
+  /** The phrase of the normalised text that matched. */
+  readonly match: string;
+  readonly weights: Readonly<Partial<Record<KnownIssueNumber, number>>>;
+}
+
+export interface Candidate {
+  readonly knownIssue: KnownIssueNumber;
+  readonly score: number;
+}

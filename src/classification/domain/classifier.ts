@@ -1,12 +1,19 @@
 // Names the known issue a request is about, or none. Deterministic and explainable: every point of
-// a score comes from a named signal (signals.ts) that matched a phrase of the normalised text, and the
-// answer lists them. No framework imports: the precheck endpoint, filing and the evaluation script
-// all call `classify`.
+// a score comes from a named signal (signals/) that matched a phrase of the normalised text, and the
+// answer lists them. The ticket is read for its structure first: noise dropped (ticket-structure.ts),
+// each clause's role decided (ticket-reading.ts), the ask told from background (ask-reading.ts); a
+// structural reason that changes a score is itself a named signal ("context:resolved", ...).
+// No framework imports: the precheck endpoint, filing and the evaluation script all call `classify`.
 
-import type { Classification } from './classification.js';
+import type { Candidate, Classification, MatchedSignal } from './classification.js';
+
+export type { Candidate, MatchedSignal } from './classification.js';
 import { findKnownIssue, type KnownIssueNumber, type Locale } from './known-issues.js';
-import { ABSTAIN_SIGNALS, DONE_CLAUSE, SIGNALS, THIRD_PARTY_FORM_SIGNAL } from './signals.js';
-import { normalizeText } from './text-normalizer.js';
+import { describeTicket, otherQuestion, readNotAsking, ruleOutIssues, setBackgroundAside } from './ask-reading.js';
+import { Evidence, matchSignals, round } from './evidence.js';
+import { ABSTAIN_SIGNALS, THIRD_PARTY_FORM_SIGNAL } from './signals/index.js';
+import { readRoles } from './ticket-reading.js';
+import { readStructure } from './ticket-structure.js';
 
 export interface ClassifierInput {
   readonly title?: string | null;
@@ -20,18 +27,6 @@ export interface ClassifierInput {
   } | null;
 }
 
-export interface MatchedSignal {
-  readonly id: string;
-  /** The phrase of the normalised text that matched. */
-  readonly match: string;
-  readonly weights: Readonly<Partial<Record<KnownIssueNumber, number>>>;
-}
-
-export interface Candidate {
-  readonly knownIssue: KnownIssueNumber;
-  readonly score: number;
-}
-
 export type AbstainReason = 'no_evidence' | 'not_an_exception_request';
 
 export interface ClassificationResult extends Classification {
@@ -42,56 +37,65 @@ export interface ClassificationResult extends Classification {
 
 /** Below this score no issue is named: the request is decided on its own merits. */
 export const MIN_SCORE = 3;
-const ISSUES: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5, 6, 7];
+/**
+ * Naming 6 or 7 tells a partner their reason may be accepted; being wrong about that costs most. So
+ * those two need more evidence than the others, and below it the request goes to a reviewer unnamed.
+ */
+export const MIN_SCORE_MAY_BE_VALID = 4;
+const MAY_BE_VALID: ReadonlySet<KnownIssueNumber> = new Set([6, 7]);
 
 export function classify(input: ClassifierInput, locale: Locale = 'en'): ClassificationResult {
-  const raw = `${input.title ?? ''}\n${input.description ?? ''}`;
-  const text = normalizeText(raw);
-  // Sentences that say a group is already done with MFA: who they name is not who needs time.
-  const openClauses = raw
-    .split(/[.!?。！？\n;；]+/u)
-    .map(normalizeText)
-    .filter((clause) => clause.trim() !== '' && !DONE_CLAUSE.test(clause));
-  const signals: MatchedSignal[] = [];
-  for (const signal of SIGNALS) {
-    const match = signal.group ? firstMatch(signal.pattern, openClauses) : signal.pattern.exec(text);
-    if (match) signals.push({ id: signal.id, match: match[0].trim(), weights: signal.weights });
-  }
+  const ticket = describeTicket(readRoles(readStructure(input.title ?? '', input.description ?? '').clauses));
+  const evidence = new Evidence();
+  for (const signal of matchSignals(ticket.ask)) evidence.add(signal);
   if (input.thirdPartyMfa && (input.thirdPartyMfa.provider || input.thirdPartyMfa.integrationMethod)) {
-    signals.push({ id: THIRD_PARTY_FORM_SIGNAL.id, match: 'thirdPartyMfa', weights: THIRD_PARTY_FORM_SIGNAL.weights });
+    evidence.add({ id: THIRD_PARTY_FORM_SIGNAL.id, match: 'thirdPartyMfa', weights: THIRD_PARTY_FORM_SIGNAL.weights });
   }
-  let penalty = 0;
   for (const abstain of ABSTAIN_SIGNALS) {
-    const match = abstain.pattern.exec(text);
-    if (match) {
-      penalty += abstain.penalty;
-      signals.push({ id: abstain.id, match: match[0].trim(), weights: {} });
-    }
+    const match = abstain.pattern.exec(ticket.askText);
+    if (match) evidence.abstain(abstain.id, match[0].trim(), abstain.penalty);
   }
+  setBackgroundAside(evidence, ticket);
+  ruleOutIssues(evidence, ticket);
+  readNotAsking(evidence, ticket);
 
-  const sums = new Map<KnownIssueNumber, number>(ISSUES.map((n) => [n, 0]));
-  for (const signal of signals) {
-    for (const [issue, weight] of Object.entries(signal.weights) as [string, number][]) {
-      const n = Number(issue) as KnownIssueNumber;
-      sums.set(n, sums.get(n)! + weight);
-    }
+  let candidates = evidence.candidates();
+  // A ticket about 6 or 7 that asks no exception but some other question (when it expires, what it
+  // covers, whether a set-up is fine) is not named at all: a reviewer reads it. When 6 or 7 is only a
+  // runner-up, it is set aside and the others compete.
+  const question = otherQuestion(ticket);
+  const mayBeValid = candidates.filter((c) => MAY_BE_VALID.has(c.knownIssue));
+  let asksOtherQuestion = false;
+  if (question && mayBeValid.length > 0) {
+    const weights = Object.fromEntries(mayBeValid.map((c) => [c.knownIssue, -c.score]));
+    evidence.signals.push({ id: 'context:other_question', match: question[0].trim(), weights });
+    asksOtherQuestion = MAY_BE_VALID.has(candidates[0].knownIssue);
+    candidates = asksOtherQuestion ? [] : candidates.filter((c) => !MAY_BE_VALID.has(c.knownIssue));
   }
-  const candidates = ISSUES.map((knownIssue) => ({ knownIssue, score: round(Math.max(0, sums.get(knownIssue)! - penalty)) }))
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.knownIssue - b.knownIssue);
+  const reason: AbstainReason = evidence.penalty > 0 || asksOtherQuestion ? 'not_an_exception_request' : 'no_evidence';
+  return decide(candidates, evidence, reason, input, locale);
+}
 
+/** Names the top candidate if it clears its bar; otherwise none, for the reason given. */
+function decide(
+  candidates: Candidate[],
+  evidence: Evidence,
+  reason: AbstainReason,
+  input: ClassifierInput,
+  locale: Locale,
+): ClassificationResult {
   const [top, second] = candidates;
-  if (!top || top.score < MIN_SCORE) {
-    const topScore = top?.score ?? 0;
+  const bar = top && MAY_BE_VALID.has(top.knownIssue) ? MIN_SCORE_MAY_BE_VALID : MIN_SCORE;
+  if (!top || top.score < bar) {
     return {
       knownIssue: null,
       eligibility: 'undetermined',
-      confidence: round(clamp(1 - topScore / (MIN_SCORE * 1.5), 0.3, 0.95)),
-      guidance: unclassifiedGuidance(penalty > 0 ? 'not_an_exception_request' : 'no_evidence', locale),
+      confidence: round(clamp(1 - (top?.score ?? 0) / (bar * 1.5), 0.3, 0.95)),
+      guidance: unclassifiedGuidance(reason, locale),
       missingDetails: [],
       candidates: candidates.slice(0, 3),
-      signals,
-      abstainReason: penalty > 0 ? 'not_an_exception_request' : 'no_evidence',
+      signals: evidence.signals,
+      abstainReason: reason,
     };
   }
   const issue = findKnownIssue(top.knownIssue)!;
@@ -102,7 +106,7 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
     guidance: issue.guidance[locale],
     missingDetails: missingDetails(top.knownIssue, input),
     candidates: candidates.slice(0, 3),
-    signals,
+    signals: evidence.signals,
     abstainReason: null,
   };
 }
@@ -111,12 +115,15 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
 export function missingDetails(knownIssue: KnownIssueNumber, input: ClassifierInput): string[] {
   const present: Record<string, (i: ClassifierInput) => boolean> = {
     'thirdPartyMfa.provider': (i) => !!i.thirdPartyMfa?.provider?.trim(),
-    'thirdPartyMfa.integrationMethod': (i) => i.thirdPartyMfa?.integrationMethod === 'identity_federation' || i.thirdPartyMfa?.integrationMethod === 'custom_controls',
+    'thirdPartyMfa.integrationMethod': (i) =>
+      i.thirdPartyMfa?.integrationMethod === 'identity_federation' || i.thirdPartyMfa?.integrationMethod === 'custom_controls',
     'thirdPartyMfa.providerConfirmedClaimCannotFlow': (i) => i.thirdPartyMfa?.providerConfirmedClaimCannotFlow === true,
     affectedUserIds: (i) => (i.affectedUserIds?.length ?? 0) > 0,
     description: (i) => !!i.description?.trim(),
   };
-  return findKnownIssue(knownIssue)!.requiredDetails.map((d) => d.field).filter((field) => !(present[field]?.(input) ?? true));
+  return findKnownIssue(knownIssue)!
+    .requiredDetails.map((d) => d.field)
+    .filter((field) => !(present[field]?.(input) ?? true));
 }
 
 function unclassifiedGuidance(reason: AbstainReason, locale: Locale): string {
@@ -126,23 +133,17 @@ function unclassifiedGuidance(reason: AbstainReason, locale: Locale): string {
       ja: 'この要求は 7 つの既知の問題のいずれにも該当しません。回避策のない技術的な問題である場合は、その内容、対象のアカウントとサーフェス、MFA を完了できない理由を記載してください。レビュー担当者が個別に判断します。',
     },
     not_an_exception_request: {
-      en: 'This does not look like a request for an MFA technical exception (for example a billing, onboarding or API question, or resetting an MFA registration). Please use the matching support topic; file an exception only for a technical blocker to completing MFA.',
-      ja: 'MFA の技術的な例外の要求ではないようです (請求、オンボーディング、API、MFA 登録のリセットなど)。該当するサポート トピックをご利用ください。技術的な例外は、MFA を完了できない技術的な問題がある場合にのみ要求してください。',
+      en:
+        'This does not look like a request for an MFA technical exception (for example a question about an exception already ' +
+        'granted, a plan or a what-if, a set-up that already works, a billing, onboarding or API question, or resetting an MFA ' +
+        'registration). Please use the matching support topic; file an exception only for a technical blocker to completing MFA today.',
+      ja:
+        'MFA の技術的な例外の要求ではないようです (承認済みの例外に関するご質問、今後の計画や仮定のご相談、すでに動作している構成、' +
+        '請求、オンボーディング、API、MFA 登録のリセットなど)。該当するサポート トピックをご利用ください。技術的な例外は、' +
+        '現在 MFA を完了できない技術的な問題がある場合にのみ要求してください。',
     },
   } as const;
   return text[reason][locale];
-}
-
-function firstMatch(pattern: RegExp, clauses: readonly string[]): RegExpExecArray | null {
-  for (const clause of clauses) {
-    const match = pattern.exec(clause);
-    if (match) return match;
-  }
-  return null;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -29,6 +29,13 @@ export interface Report {
   readonly confusion: Record<string, Record<string, number>>;
   /** Cases whose true issue is not valid but were called "may be valid" with confidence above 0.8. */
   readonly unsafe: Prediction[];
+  /**
+   * Cases whose true label is a not-valid issue (1-5) or none but were called 6 or 7, at any
+   * confidence: the most costly error, since it tells a partner a reason may be accepted when it will not.
+   */
+  readonly costly: Prediction[];
+  /** costly.length over the number of cases whose true label is 1-5 or none (0 when there are none). */
+  readonly costlyRate: number;
   readonly errors: Prediction[];
 }
 
@@ -43,12 +50,12 @@ export function evaluate(cases: readonly CorpusCase[]): Report {
   for (const actual of CLASS_LABELS) {
     confusion[actual] = Object.fromEntries(CLASS_LABELS.map((p) => [p, 0]));
   }
-  for (const p of predictions) confusion[labelOf(p.case.label)]![labelOf(p.result.knownIssue)]!++;
+  for (const p of predictions) confusion[labelOf(p.case.label)][labelOf(p.result.knownIssue)]++;
 
   const f1s = CLASS_LABELS.filter((label) => predictions.some((p) => labelOf(p.case.label) === label)).map((label) => {
-    const tp = confusion[label]![label]!;
-    const fp = CLASS_LABELS.reduce((sum, actual) => sum + (actual === label ? 0 : confusion[actual]![label]!), 0);
-    const fn = CLASS_LABELS.reduce((sum, predicted) => sum + (predicted === label ? 0 : confusion[label]![predicted]!), 0);
+    const tp = confusion[label][label];
+    const fp = CLASS_LABELS.reduce((sum, actual) => sum + (actual === label ? 0 : confusion[actual][label]), 0);
+    const fn = CLASS_LABELS.reduce((sum, predicted) => sum + (predicted === label ? 0 : confusion[label][predicted]), 0);
     return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
   });
 
@@ -57,6 +64,8 @@ export function evaluate(cases: readonly CorpusCase[]): Report {
     const ofLang = predictions.filter((p) => p.case.lang === lang);
     byLanguage[lang] = { total: ofLang.length, accuracy: ratio(ofLang.filter((p) => p.correct).length, ofLang.length) };
   }
+  const notMayBeValid = predictions.filter((p) => p.case.label === null || findKnownIssue(p.case.label)!.eligibility === 'not_valid');
+  const costly = notMayBeValid.filter((p) => p.result.eligibility === 'may_be_valid');
   return {
     total: predictions.length,
     accuracy: ratio(predictions.filter((p) => p.correct).length, predictions.length),
@@ -64,8 +73,14 @@ export function evaluate(cases: readonly CorpusCase[]): Report {
     byLanguage,
     confusion,
     unsafe: predictions.filter(
-      (p) => p.case.label !== null && findKnownIssue(p.case.label)!.eligibility === 'not_valid' && p.result.eligibility === 'may_be_valid' && p.result.confidence > 0.8,
+      (p) =>
+        p.case.label !== null &&
+        findKnownIssue(p.case.label)!.eligibility === 'not_valid' &&
+        p.result.eligibility === 'may_be_valid' &&
+        p.result.confidence > 0.8,
     ),
+    costly,
+    costlyRate: ratio(costly.length, notMayBeValid.length),
     errors: predictions.filter((p) => !p.correct),
   };
 }

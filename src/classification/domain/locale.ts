@@ -28,12 +28,12 @@ function parseEntry(entry: string, position: number): Preference | undefined {
 
   let q = 1;
   if (params.length === 1) {
-    const match = /^q\s*=\s*(.*)$/i.exec(params[0]!);
-    if (!match || !QVALUE.test(match[1]!)) return undefined;
+    const match = /^q\s*=\s*(.*)$/i.exec(params[0]);
+    if (!match || !QVALUE.test(match[1])) return undefined;
     q = Number(match[1]);
   }
 
-  return { range: rangePart.split('-')[0]!.toLowerCase(), q, position };
+  return { range: rangePart.split('-')[0].toLowerCase(), q, position };
 }
 
 export function pickLocale(acceptLanguage: string | undefined | null): Locale {

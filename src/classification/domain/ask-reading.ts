@@ -1,0 +1,130 @@
+// Reads what a ticket asks for as a whole, once its clauses have roles (ticket-reading.ts): background
+// sets its issues aside, some whole-ticket facts rule an issue out (the third-party MFA works now, the
+// accounts live in the partner's own tenant), and some readings mean no exception is asked for at all
+// (a question about an existing exception, a plan, a report, a question). Each reading that changes a
+// score is added to the evidence as a named "context:" signal.
+
+import { Evidence, ISSUES, joinText, matchSignals, sumWeights } from './evidence.js';
+import type { KnownIssueNumber } from './known-issues.js';
+import {
+  BARE_EXCEPTION_QUESTION,
+  ELIGIBILITY_QUESTION,
+  EXISTING_QUESTION,
+  FAILURE,
+  NO_REQUEST,
+  OWN_TENANT,
+  QUESTION,
+  REQUEST,
+  THIRD_PARTY_WORKS,
+} from './signals/context.js';
+import type { ClauseRole, ReadClause } from './ticket-reading.js';
+
+/** Evidence of this much for an issue in background clauses makes that issue the background's. */
+const BACKGROUND_TOPIC = 3;
+/** Subtracted from every issue when the ticket is a question, a plan or a report rather than an ask. */
+const NOT_ASKING_PENALTY = 20;
+/** Issue signals that state a blocker by themselves ("not recognised", "not rolled out", "no phones"). */
+const PROBLEM_SIGNALS = [
+  'needs_more_time',
+  'mfa_not_rolled_out',
+  'unattended',
+  'authenticator_unusable',
+  'no_phones_allowed',
+  'legacy_auth',
+  'mail_stops',
+  'module_without_mfa',
+  'mfa_claim_not_passed',
+];
+const BACKGROUND_ROLES: readonly Exclude<ClauseRole, 'ask'>[] = ['resolved', 'existing_exception', 'hypothetical', 'aside'];
+
+export interface Ticket {
+  readonly clauses: readonly ReadClause[];
+  readonly ask: readonly ReadClause[];
+  readonly background: readonly ReadClause[];
+  readonly askText: string;
+  readonly allText: string;
+  /** The ask requests something now: an exception, more time, an exclusion. */
+  readonly requests: boolean;
+}
+
+export function describeTicket(clauses: readonly ReadClause[]): Ticket {
+  const ask = clauses.filter((c) => c.role === 'ask');
+  const askText = joinText(ask);
+  return {
+    clauses,
+    ask,
+    background: clauses.filter((c) => c.role !== 'ask'),
+    askText,
+    allText: joinText(clauses),
+    requests: REQUEST.test(askText),
+  };
+}
+
+/**
+ * What background clauses are about is not what is asked now: an issue they name (with some weight)
+ * drops out, unless the ask names it more strongly still.
+ */
+export function setBackgroundAside(evidence: Evidence, ticket: Ticket): void {
+  const backgroundSums = sumWeights(matchSignals(ticket.background));
+  for (const role of BACKGROUND_ROLES) {
+    const ofRole = ticket.background.filter((c) => c.role === role);
+    if (ofRole.length === 0) continue;
+    const roleSums = sumWeights(matchSignals(ofRole));
+    const issues = ISSUES.filter((n) => {
+      const score = evidence.score(n);
+      return roleSums.get(n)! >= BACKGROUND_TOPIC && score > 0 && score <= backgroundSums.get(n)!;
+    });
+    const marked = ofRole.find((c) => c.marker) ?? ofRole[0];
+    evidence.remove(`context:${role}`, marked.marker ?? marked.text.trim(), issues);
+  }
+}
+
+/** Facts about the whole ticket that rule one issue out. */
+export function ruleOutIssues(evidence: Evidence, ticket: Ticket): void {
+  const ruleOut = (id: string, match: RegExpExecArray | null, n: KnownIssueNumber) => {
+    if (match) evidence.remove(id, match[0].trim(), [n]);
+  };
+  // The third-party MFA reaches the directory now (a claim rule was added): not issue 7.
+  ruleOut('context:third_party_works', THIRD_PARTY_WORKS.exec(ticket.allText), 7);
+  // Exchange Online PowerShell against the partner's own tenant is not issue 6, unless the ask also
+  // says the same people reach customers.
+  const namesCustomers = evidence.has('uses_delegated_admin') || evidence.has('customer_tenants');
+  const reachesCustomers = namesCustomers && !evidence.has('does_not_use_delegated_admin');
+  ruleOut('context:own_tenant', reachesCustomers ? null : OWN_TENANT.exec(ticket.allText), 6);
+}
+
+/** Readings that mean the ticket asks for no exception: each counts against every issue. */
+export function readNotAsking(evidence: Evidence, ticket: Ticket): void {
+  const { background, allText, askText, requests } = ticket;
+  const readings: [string, RegExpExecArray | null][] = [];
+  if (!requests) {
+    const has = (role: ClauseRole) => background.some((c) => c.role === role);
+    if (has('existing_exception')) readings.push(['context:existing_exception', EXISTING_QUESTION.exec(allText)]);
+    if (has('hypothetical')) readings.push(['context:hypothetical', questionIn(ticket)]);
+    readings.push(['context:no_request', NO_REQUEST.exec(allText)]);
+  }
+  // A how-to question with nothing asked for is a question, whatever it names.
+  const howTo = evidence.signals.find((s) => s.id === 'how_to_question');
+  if (howTo && !requests) readings.push(['context:question', [howTo.match] as unknown as RegExpExecArray]);
+  // So is a question with no request and no problem stated (who is in scope, what a setting does).
+  const statesProblem = FAILURE.test(askText) || PROBLEM_SIGNALS.some((id) => evidence.has(id));
+  if (!requests && !statesProblem && !howTo) readings.push(['context:question', otherQuestion(ticket)]);
+  for (const [id, match] of readings) if (match) evidence.abstain(id, match[0].trim(), NOT_ASKING_PENALTY);
+}
+
+/**
+ * A question other than whether the ticket's situation qualifies ("when does it expire?", "is our
+ * set-up fine?"), in a ticket that requests nothing. 6 and 7 are not named for it: a reviewer reads it.
+ */
+export function otherQuestion(ticket: Ticket): RegExpExecArray | null {
+  const asksToQualify = ELIGIBILITY_QUESTION.test(ticket.askText) || ticket.ask.some((c) => BARE_EXCEPTION_QUESTION.test(c.raw));
+  if (ticket.requests || asksToQualify) return null;
+  return ticket.ask.map((c) => QUESTION.exec(c.raw)).find((m) => m !== null) ?? null;
+}
+
+/** The ticket asks whether something would qualify, or asks any question at all (a plan is asked about, not filed). */
+function questionIn(ticket: Ticket): RegExpExecArray | null {
+  const eligibility = ELIGIBILITY_QUESTION.exec(ticket.allText);
+  if (eligibility) return eligibility;
+  return ticket.clauses.map((c) => QUESTION.exec(c.raw)).find((m) => m !== null) ?? null;
+}

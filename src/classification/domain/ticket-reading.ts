@@ -1,0 +1,49 @@
+// Decides what each clause of a ticket does: is it the ask, or background the ask is set against (a
+// problem already fixed, an exception already granted, a plan, a side remark)? A background marker
+// colours its whole sentence, except the parts that turn to the matter at hand ("but now...",
+// "しかし") or themselves ask for something. Each title part is read on its own.
+
+import type { Clause } from './ticket-structure.js';
+import { ASIDE, EXISTING_EXCEPTION, HYPOTHETICAL, NO_REQUEST, REQUEST, RESOLVED, THIRD_PARTY_WORKS, TURN } from './signals/context.js';
+
+export type ClauseRole = 'ask' | 'resolved' | 'existing_exception' | 'hypothetical' | 'aside';
+
+export interface ReadClause extends Clause {
+  readonly role: ClauseRole;
+  /** The background marker that set the role, when the clause carries it itself. */
+  readonly marker: string | null;
+}
+
+const MARKERS: readonly [Exclude<ClauseRole, 'ask'>, RegExp][] = [
+  ['resolved', THIRD_PARTY_WORKS],
+  ['resolved', RESOLVED],
+  ['existing_exception', EXISTING_EXCEPTION],
+  ['hypothetical', HYPOTHETICAL],
+  ['aside', ASIDE],
+  // "例外は不要です" about one group, while another is asked for: that group is a side remark.
+  ['aside', NO_REQUEST],
+];
+
+export function readRoles(clauses: readonly Clause[]): ReadClause[] {
+  const own = clauses.map((clause) => {
+    for (const [role, pattern] of MARKERS) {
+      const match = pattern.exec(clause.text);
+      if (match) return { role, marker: match[0].trim() };
+    }
+    return null;
+  });
+  // A segment runs within one sentence from one turn (or ask) to the next; a marker colours its segment.
+  const segment: number[] = [];
+  clauses.forEach((clause, i) => {
+    const previous = clauses[i - 1];
+    const newSentence = !previous || previous.sentence !== clause.sentence || clause.inTitle;
+    const starts = newSentence || TURN.test(clause.text) || REQUEST.test(clause.text);
+    segment.push(starts ? i : segment[i - 1]);
+  });
+  return clauses.map((clause, i) => {
+    const mine = own[i];
+    if (mine) return { ...clause, ...mine };
+    const marked = clauses.findIndex((_, j) => segment[j] === segment[i] && own[j] !== null);
+    return { ...clause, role: marked >= 0 ? own[marked]!.role : 'ask', marker: null };
+  });
+}
