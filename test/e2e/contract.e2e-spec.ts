@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileRequest } from '../../examples/typed-client.js';
 import { normalizedDocument } from '../../src/openapi-document.js';
 import { PROBLEM_CODE_LIST } from '../../src/shared/problem-codes.js';
 import { ContractValidator, typedClient } from '../support/contract.js';
@@ -175,6 +176,20 @@ describe('the OpenAPI document', () => {
 
     expect(validator.failures).toEqual([]);
     expect(validator.checked.length).toBeGreaterThanOrEqual(19);
+  });
+
+  it("runs the README's typed-client example as printed (examples/typed-client.ts)", async () => {
+    const partner = await partnerTenant(t.tokens);
+    const userId = randomUUID();
+    const filed = await fileRequest(t.baseUrl, partner.adminAgent, userId);
+    expect(filed).toMatchObject({
+      tenantId: partner.tenantId,
+      affectedUserIds: [userId],
+      status: 'submitted',
+      classification: { knownIssue: 6 },
+    });
+    expect(filed.allowedActions).toEqual(['withdraw', 'message']);
+    await expect(fileRequest(t.baseUrl, partner.adminAgent, 'not-a-uuid')).rejects.toThrow(/^validation\.failed: /);
   });
 
   it('offers example bodies the service accepts: file the filing example, then decide it with the decision example', async () => {
