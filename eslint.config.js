@@ -6,16 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'node_modules/',
-      'coverage/',
-      'test-results/',
-      'clients/*/dist/',
-      'console/dist/',
-      '.dev/',
-      'migrations/*.ts',
-    ],
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'clients/*/dist/', 'console/dist/', '.dev/', 'migrations/*.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
