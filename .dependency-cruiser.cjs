@@ -10,12 +10,13 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-core-is-pure',
-      comment: 'A domain core (src/**/domain/) is plain TypeScript: other cores of its capability and the shared kernel only.',
+      comment:
+        'A domain core (src/**/domain/) is plain TypeScript: other domain cores, the shared kernel, Node and small libraries (frameworks are refused below).',
       severity: 'error',
       from: { path: '^src/([^/]+)/domain/' },
       to: {
-        pathNot: ['^src/$1/domain/', '^src/shared/'],
-        dependencyTypesNot: ['type-only'],
+        pathNot: ['^src/[^/]+/domain/', '^src/shared/', '^node_modules/'],
+        dependencyTypesNot: ['type-only', 'core'],
       },
     },
     {

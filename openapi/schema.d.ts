@@ -332,6 +332,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your side's subscriptions, newest first */
+    get: operations['listWebhooks'];
+    put?: never;
+    /** Subscribe a URL to events (partner admins: their tenant's; review leads: every tenant's); the secret is shown once */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One subscription (without its secret) */
+    get: operations['getWebhook'];
+    put?: never;
+    post?: never;
+    /** Stop a subscription (its pending deliveries are dropped) */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deliveries and their attempts, newest first */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries/{deliveryId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a delivery again now */
+    post: operations['retryWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me': {
     parameters: {
       query?: never;
@@ -1026,6 +1096,153 @@ export interface components {
        *     ]
        */
       labels: string[];
+    };
+    CreateWebhookDto: {
+      /**
+       * Format: uri
+       * @description https:// on a public address
+       * @example https://hooks.partner.example/mfa-exceptions
+       */
+      url: string;
+      /**
+       * @description the audit event types to hear of
+       * @example [
+       *       "request.decided",
+       *       "request.info_requested"
+       *     ]
+       */
+      events: (
+        | 'request.filed'
+        | 'request.claimed'
+        | 'request.released'
+        | 'request.reassigned'
+        | 'request.info_requested'
+        | 'request.info_provided'
+        | 'request.decided'
+        | 'request.withdrawn'
+        | 'message.posted'
+        | 'sla.at_risk'
+        | 'sla.breached'
+        | 'grant.created'
+        | 'grant.revoked'
+        | 'grant.expired'
+      )[];
+      /** @example Our ticketing system */
+      description?: string;
+    };
+    CreatedWebhookModel: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uri */
+      url: string;
+      events: (
+        | 'request.filed'
+        | 'request.claimed'
+        | 'request.released'
+        | 'request.reassigned'
+        | 'request.info_requested'
+        | 'request.info_provided'
+        | 'request.decided'
+        | 'request.withdrawn'
+        | 'message.posted'
+        | 'sla.at_risk'
+        | 'sla.breached'
+        | 'grant.created'
+        | 'grant.revoked'
+        | 'grant.expired'
+      )[];
+      description: string | null;
+      /**
+       * @description tenant: the partner tenant's events; platform: every tenant's (review leads)
+       * @enum {string}
+       */
+      scope: 'tenant' | 'platform';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description whsec_…: the signing secret, shown this once only
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+    };
+    WebhookModel: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uri */
+      url: string;
+      events: (
+        | 'request.filed'
+        | 'request.claimed'
+        | 'request.released'
+        | 'request.reassigned'
+        | 'request.info_requested'
+        | 'request.info_provided'
+        | 'request.decided'
+        | 'request.withdrawn'
+        | 'message.posted'
+        | 'sla.at_risk'
+        | 'sla.breached'
+        | 'grant.created'
+        | 'grant.revoked'
+        | 'grant.expired'
+      )[];
+      description: string | null;
+      /**
+       * @description tenant: the partner tenant's events; platform: every tenant's (review leads)
+       * @enum {string}
+       */
+      scope: 'tenant' | 'platform';
+      /** Format: date-time */
+      createdAt: string;
+    };
+    WebhookPage: {
+      items: components['schemas']['WebhookModel'][];
+      /** @description pass as `cursor` for the next page; null on the last */
+      nextCursor: string | null;
+    };
+    WebhookDeliveryModel: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the audit event, and the webhook-id header of every attempt
+       */
+      eventId: string;
+      /** @enum {string} */
+      type:
+        | 'request.filed'
+        | 'request.claimed'
+        | 'request.released'
+        | 'request.reassigned'
+        | 'request.info_requested'
+        | 'request.info_provided'
+        | 'request.decided'
+        | 'request.withdrawn'
+        | 'message.posted'
+        | 'sla.at_risk'
+        | 'sla.breached'
+        | 'grant.created'
+        | 'grant.revoked'
+        | 'grant.expired';
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      /** @description the receiver's last HTTP status (null: no answer) */
+      responseStatus: number | null;
+      /** @description the start of the receiver's last answer, or the error */
+      responseExcerpt: string | null;
+      /** @description attempts made so far */
+      attempt: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      lastAttemptAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    WebhookDeliveryPage: {
+      items: components['schemas']['WebhookDeliveryModel'][];
+      /** @description pass as `cursor` for the next page; null on the last */
+      nextCursor: string | null;
     };
     MeModel: {
       /**
@@ -3137,6 +3354,478 @@ export interface operations {
       };
       /** @description the caller may not do this (auth.forbidden, or the rule named by code) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller's rate limit is used up: retry after Retry-After seconds (rate_limit.exceeded) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description a dependency is unreachable: nothing changed; retry after Retry-After seconds (service.unavailable) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookPage'];
+        };
+      };
+      /** @description malformed: not JSON, a wrong type, an unknown field, a bad query or path parameter (code validation.failed or validation.malformed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no valid bearer token (auth.invalid_token); WWW-Authenticate: Bearer error="invalid_token" */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller may not do this (auth.forbidden, or the rule named by code) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller's rate limit is used up: retry after Retry-After seconds (rate_limit.exceeded) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description a dependency is unreachable: nothing changed; retry after Retry-After seconds (service.unavailable) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedWebhookModel'];
+        };
+      };
+      /** @description malformed: not JSON, a wrong type, an unknown field, a bad query or path parameter (code validation.failed or validation.malformed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no valid bearer token (auth.invalid_token); WWW-Authenticate: Bearer error="invalid_token" */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller may not do this (auth.forbidden, or the rule named by code) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the body is larger than BODY_LIMIT_BYTES (validation.body_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the body is not JSON (validation.unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description well-formed but not allowed: see errors (validation.failed), or an Idempotency-Key reused with another body (idempotency.key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller's rate limit is used up: retry after Retry-After seconds (rate_limit.exceeded) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description a dependency is unreachable: nothing changed; retry after Retry-After seconds (service.unavailable) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookModel'];
+        };
+      };
+      /** @description malformed: not JSON, a wrong type, an unknown field, a bad query or path parameter (code validation.failed or validation.malformed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no valid bearer token (auth.invalid_token); WWW-Authenticate: Bearer error="invalid_token" */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller may not do this (auth.forbidden, or the rule named by code) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no such resource, or one of another tenant (resource.not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller's rate limit is used up: retry after Retry-After seconds (rate_limit.exceeded) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description a dependency is unreachable: nothing changed; retry after Retry-After seconds (service.unavailable) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description malformed: not JSON, a wrong type, an unknown field, a bad query or path parameter (code validation.failed or validation.malformed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no valid bearer token (auth.invalid_token); WWW-Authenticate: Bearer error="invalid_token" */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller may not do this (auth.forbidden, or the rule named by code) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no such resource, or one of another tenant (resource.not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller's rate limit is used up: retry after Retry-After seconds (rate_limit.exceeded) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description a dependency is unreachable: nothing changed; retry after Retry-After seconds (service.unavailable) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPage'];
+        };
+      };
+      /** @description malformed: not JSON, a wrong type, an unknown field, a bad query or path parameter (code validation.failed or validation.malformed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no valid bearer token (auth.invalid_token); WWW-Authenticate: Bearer error="invalid_token" */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller may not do this (auth.forbidden, or the rule named by code) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no such resource, or one of another tenant (resource.not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller's rate limit is used up: retry after Retry-After seconds (rate_limit.exceeded) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description a dependency is unreachable: nothing changed; retry after Retry-After seconds (service.unavailable) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+    };
+  };
+  retryWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryModel'];
+        };
+      };
+      /** @description malformed: not JSON, a wrong type, an unknown field, a bad query or path parameter (code validation.failed or validation.malformed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no valid bearer token (auth.invalid_token); WWW-Authenticate: Bearer error="invalid_token" */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller may not do this (auth.forbidden, or the rule named by code) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no such resource, or one of another tenant (resource.not_found) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,9 +13,12 @@ import { HealthModule } from './platform/health/health.module.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { EnforcementModule } from './enforcement/enforcement.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { GrantsModule } from './grants/grants.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ReviewModule } from './review/review.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { MailModule } from './mail/mail.module.js';
 
 export function servesApi(config: AppConfig): boolean {
   return config.processRole !== 'worker';
@@ -44,7 +47,9 @@ export class AppModule {
         RequestsModule,
         GrantsModule.forRole(api, worker),
         ReviewModule.forRole(api, worker),
-        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule] : []),
+        WebhooksModule.forRole(api, worker),
+        MailModule.forRole(worker),
+        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule, MetricsModule] : []),
         ...(worker ? [MaintenanceModule] : []),
       ],
     };

@@ -17,12 +17,13 @@ import { installRequestGate } from './platform/http/request-gate.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { RequestValidationError, StrictValidationPipe } from './platform/http/validation.js';
 import { createLogger, PinoNestLogger } from './platform/logging/logger.js';
+import { observeHttp } from './platform/metrics/registry.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const MACHINE_HEADERS = { 'x-content-type-options': 'nosniff' };
 const MACHINE_PREFIX = '/v1/enforcement/';
-/** Probed every few seconds: not access-logged (server errors still are). */
-const QUIET_PATHS = ['/health/'];
+/** Probed or scraped every few seconds: not access-logged (server errors still are). */
+const QUIET_PATHS = ['/health/', '/metrics'];
 
 /**
  * The one place that builds the HTTP application: adapter, body limit, request ids, logging, pipes,
@@ -85,10 +86,15 @@ export async function createHttpApp(
     void reply.headers(request.url.startsWith(MACHINE_PREFIX) ? MACHINE_HEADERS : headers).header('x-request-id', request.id);
     done();
   });
-  // One structured line per answered request, with its id; no body or token. Written as the answer is
-  // sent (an onResponse hook would make Fastify watch every socket for the end of the response).
+  // One structured line per answered request, with its id; no body or token; and its duration in the
+  // metrics. Done as the answer is sent (an onResponse hook would make Fastify watch every socket for
+  // the end of the response), so the duration leaves out the writing of the body.
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (reply.statusCode >= 500 || !request.url.startsWith(STATUS_PATH)) {
+    const hot = request.url.startsWith(STATUS_PATH);
+    // The route template, not the URL, so that ids do not make a series each; unknown paths share one.
+    const route = hot ? STATUS_PATH : (request.routeOptions.url ?? 'unmatched');
+    observeHttp(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500 || !hot) {
       const path = request.url.split('?')[0];
       if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
         request.log.info(

@@ -12,6 +12,10 @@ import { IdempotencyKeyEntity } from './platform/idempotency/idempotency-key.ent
 import { OutboxJobEntity } from './queue/outbox/outbox-job.entity.js';
 import { ExceptionRequestEntity } from './requests/exception-request.entity.js';
 import { RequestMessageEntity } from './requests/request-message.entity.js';
+import { EmailSendEntity } from './mail/email-send.entity.js';
+import { WebhookDeliveryEntity } from './webhooks/webhook-delivery.entity.js';
+import { WebhookFanoutEntity } from './webhooks/webhook-fanout.entity.js';
+import { WebhookSubscriptionEntity } from './webhooks/webhook-subscription.entity.js';
 
 export const ENTITIES = [
   ExceptionRequestEntity,
@@ -22,6 +26,10 @@ export const ENTITIES = [
   NotificationEntity,
   ExceptionGrantEntity,
   GrantChangeEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  WebhookFanoutEntity,
+  EmailSendEntity,
 ];
 
 export default new DataSource(dataSourceOptions(loadConfig().databaseUrl, ENTITIES));

@@ -8,6 +8,7 @@ const TAGS: [string, string][] = [
   ['exception grants', 'Time-limited grants created by approvals'],
   ['known issues', 'The seven known issues to check before filing'],
   ['notifications', 'Notices for partners and reviewers'],
+  ['webhooks', 'Signed webhooks (Standard Webhooks) for partner admins and review leads, with their deliveries'],
   ['reports', "How the classifier agrees with reviewers' decisions"],
   ['enforcement', 'For enforcement services (app-only tokens): may this call skip MFA, and the grant feed to keep a copy'],
   ['me', 'The caller'],

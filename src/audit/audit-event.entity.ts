@@ -9,6 +9,8 @@ export type { ActorKind };
  */
 @Entity('audit_events')
 @Index('audit_events_request_seq_idx', ['requestId', 'seq'])
+@Index('audit_events_type_idx', ['type'])
+@Index('audit_events_at_idx', ['at'])
 export class AuditEventEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '../platform/pagination/cursor.js';
 import type { ActorKind, AuditEventType } from '../shared/audit-event-types.js';
+import { webhookFanoutJob } from '../queue/jobs.js';
+import { OutboxRepository } from '../queue/outbox/outbox.repository.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 
 export interface NewAuditEvent {
@@ -30,11 +32,19 @@ export interface AuditEventView {
 /** Append and read only: there is deliberately no update or delete here (and the table refuses them). */
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
+  /**
+   * Appends an event in the caller's transaction, with the job that sends it to the webhooks that
+   * want it: an event that commits is delivered, one that rolls back never is.
+   */
   async append(em: EntityManager, event: NewAuditEvent): Promise<void> {
+    const id = randomUUID();
     await em.insert(AuditEventEntity, {
-      id: randomUUID(),
+      id,
       requestId: event.requestId,
       tenantId: event.tenantId,
       type: event.type,
@@ -45,6 +55,13 @@ export class AuditRepository {
       toStatus: event.to ?? null,
       data: event.data ?? null,
     });
+    await this.outbox.enqueue(em, webhookFanoutJob(id), event.at);
+  }
+
+  /** One event by id, with its place in the order of all events (the webhook fan-out reads it back). */
+  async find(em: EntityManager, id: string): Promise<(AuditEventView & { seq: string; tenantId: string }) | null> {
+    const row = await em.findOneBy(AuditEventEntity, { id });
+    return row ? { ...toAuditEventView(row), seq: row.seq, tenantId: row.tenantId } : null;
   }
 
   /** The latest event of these types for a request (in the caller's transaction), or null. */

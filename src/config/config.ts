@@ -21,6 +21,9 @@ export interface RedisConnection {
   readonly tls: boolean;
 }
 
+/** QUEUE_JOB_LOCK_MS's default (BullMQ's own). */
+export const DEFAULT_JOB_LOCK_MS = 30_000;
+
 export interface AppConfig {
   readonly nodeEnv: string;
   readonly port: number;
@@ -58,6 +61,8 @@ export interface AppConfig {
   readonly reviewClaimTtlSeconds: number;
   readonly grantMaxDays: number;
   readonly outboxPollMs: number;
+  /** QUEUE_JOB_LOCK_MS: read by the workers themselves (queue/worker-options.ts); validated here. */
+  readonly queueJobLockMs: number;
   /** How often the reconciler recomputes SLA states and lapsed claims from the database. */
   readonly reconcileIntervalMs: number;
   /** How long an Idempotency-Key answers with its first result. */
@@ -69,6 +74,22 @@ export interface AppConfig {
   /** Whether X-Forwarded-* are believed: never, from any hop, or from these proxy addresses. */
   readonly trustProxy: boolean | readonly string[];
   readonly http: HttpTimeouts;
+  readonly webhooks: {
+    /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: private, loopback and link-local targets, and http://. */
+    readonly allowPrivateNetworks: boolean;
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly timeoutMs: number;
+  };
+  readonly mail: {
+    /** SMTP_URL; unset: no e-mail is sent. */
+    readonly smtpUrl?: string;
+    readonly from: string;
+    /** REVIEW_LEADS_EMAIL: who hears of SLA risks and breaches. */
+    readonly reviewLeads: readonly string[];
+  };
+  /** METRICS_TOKEN: when set, /metrics wants it as a bearer token. */
+  readonly metricsToken?: string;
 }
 
 /** How long the HTTP server waits on a client before closing its connection. */
@@ -177,6 +198,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reviewClaimTtlSeconds: read('REVIEW_CLAIM_TTL', '1800', integerIn(1, 7 * 24 * 3600)),
     grantMaxDays: read('GRANT_MAX_DAYS', '180', integerIn(1, 3650)),
     outboxPollMs: read('OUTBOX_POLL_MS', '500', integerIn(10, 60_000)),
+    queueJobLockMs: read('QUEUE_JOB_LOCK_MS', String(DEFAULT_JOB_LOCK_MS), integerIn(1000, 600_000)),
     reconcileIntervalMs: read('RECONCILE_INTERVAL_MS', '60000', integerIn(200, 3_600_000)),
     idempotencyRetentionHours: read('IDEMPOTENCY_RETENTION_HOURS', '72', integerIn(1, 24 * 365)),
     rateLimit: {
@@ -185,6 +207,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustProxy: read('TRUST_PROXY', 'false', parseTrustProxy),
     http,
+    webhooks: {
+      allowPrivateNetworks: read('WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'false', parseBoolean),
+      maxAttempts: read('WEBHOOK_MAX_ATTEMPTS', '12', integerIn(1, 30)),
+      retryBaseMs: read('WEBHOOK_RETRY_BASE_MS', '60000', integerIn(10, 3_600_000)),
+      timeoutMs: read('WEBHOOK_TIMEOUT_MS', '10000', integerIn(100, 60_000)),
+    },
+    mail: {
+      smtpUrl: read('SMTP_URL', '', optional(parseSmtpUrl)),
+      from: read('MAIL_FROM', 'MFA exceptions <no-reply@mfa-exceptions.localhost>', nonEmpty),
+      reviewLeads: read('REVIEW_LEADS_EMAIL', '', list(parseEmailAddress)),
+    },
+    metricsToken: read('METRICS_TOKEN', '', optional(matching(/^[\x21-\x7e]{16,512}$/, 'at least 16 visible ASCII characters'))),
     stepUpAcr: read(
       'STEP_UP_ACR_VALUES',
       'http://schemas.openid.net/pape/policies/2007/06/multi-factor',
@@ -276,6 +310,24 @@ function shown(name: string, value: string): string {
   } catch {
     return '***';
   }
+}
+
+function parseBoolean(raw: string): boolean {
+  if (raw === 'true') return true;
+  if (raw === 'false' || raw === '') return false;
+  throw new Error('must be true or false');
+}
+
+function parseSmtpUrl(raw: string): string {
+  const url = new URL(raw);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('must be an smtp:// or smtps:// URL');
+  if (!url.hostname) throw new Error('must name a host');
+  return raw;
+}
+
+function parseEmailAddress(raw: string): string {
+  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(raw)) throw new Error(`"${raw}" is not an e-mail address`);
+  return raw;
 }
 
 function parseUuid(raw: string): string {

@@ -6,5 +6,9 @@ import { StatusFastPath } from './status-fast-path.js';
 import { UsageCounter } from './usage-counter.js';
 
 /** API role only: the in-memory grant index lives in each API instance. */
-@Module({ controllers: [EnforcementController], providers: [GrantIndex, UsageCounter, EnforcementService, StatusFastPath] })
+@Module({
+  controllers: [EnforcementController],
+  providers: [GrantIndex, UsageCounter, EnforcementService, StatusFastPath],
+  exports: [GrantIndex],
+})
 export class EnforcementModule {}

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GrantFeedRepository } from '../grants/grant-feed.repository.js';
 import { Clock } from '../platform/clock.js';
+import { ENFORCEMENT_DECISION } from '../platform/metrics/registry.js';
 import { UnavailableError } from '../shared/domain-error.js';
 import { RequestValidationError } from '../platform/http/validation.js';
 import { encodeCursor, decodeCursor } from '../platform/pagination/cursor.js';
@@ -40,6 +41,8 @@ export class EnforcementService {
     const now = this.freshNow();
     const grant = exemptingGrant(this.index.grantsOf(tenantId, userId), surface, now);
     if (grant) this.usage.record(grant.grantId, now);
+    // A status call that finds no grant means MFA stays required.
+    (grant ? ENFORCEMENT_DECISION.exempt : ENFORCEMENT_DECISION.mfa_required).inc();
     return {
       exempt: grant !== undefined,
       grantId: grant?.grantId ?? null,
@@ -70,6 +73,7 @@ export class EnforcementService {
       throw error;
     }
     if (decision.decision === 'exempt') this.usage.record(decision.grantId, now);
+    ENFORCEMENT_DECISION[decision.decision].inc();
     return decision;
   }
 

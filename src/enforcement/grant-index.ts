@@ -58,6 +58,11 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
     return this.byUser.get(`${tenantId}:${userId}`) ?? [];
   }
 
+  /** How long ago the index last caught up with the database. */
+  lagMs(now = this.clock.now().getTime()): number {
+    return now - this.syncedAt;
+  }
+
   /** Whether the index caught up with the database recently enough to be trusted. */
   isFresh(now = this.clock.now().getTime()): boolean {
     return now - this.syncedAt < STALE_AFTER_MS;

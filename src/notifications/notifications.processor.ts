@@ -3,9 +3,10 @@ import { Clock } from '../platform/clock.js';
 import { QUEUES } from '../queue/jobs.js';
 import { QueueProcessor, type JobHandlers } from '../queue/worker-host.js';
 import { NotificationsRepository } from './notifications.repository.js';
+import { workerOptions } from '../queue/worker-options.js';
 
 /** Turns domain events into notification records (worker role). Safe to run a job twice. */
-@Processor(QUEUES.notifications, { concurrency: 4 })
+@Processor(QUEUES.notifications, workerOptions(4))
 export class NotificationsProcessor extends QueueProcessor<typeof QUEUES.notifications> {
   protected readonly handlers: JobHandlers<typeof QUEUES.notifications> = {
     'request.filed': ({ requestId }) =>

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '../platform/pagination/cursor.js';
+import { mailJob } from '../queue/jobs.js';
+import { OutboxRepository } from '../queue/outbox/outbox.repository.js';
 import { NotificationEntity } from './notification.entity.js';
 
 export interface NewNotification {
@@ -19,37 +21,71 @@ export interface NotificationScope {
   readonly tenantId: string | null;
 }
 
+/**
+ * The notices that are also e-mailed (when SMTP_URL is set): to the partner's contact, the questions,
+ * decisions and expiry warnings about their request; to the review leads, SLA risks and breaches.
+ */
+export const MAILED_KINDS: ReadonlySet<string> = new Set([
+  'request.info_requested',
+  'request.decided',
+  'grant.expiring',
+  'sla.at_risk',
+  'sla.breached',
+]);
+
 @Injectable()
 export class NotificationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
-  /** Idempotent: a second record with the same dedupe key is ignored. */
-  async record(notification: NewNotification, now: Date, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values({ id: randomUUID(), ...notification, createdAt: now })
-      .orIgnore()
-      .execute();
+  /**
+   * Records a notice once (a second record with the same dedupe key is ignored), in the caller's
+   * transaction or one of its own, with the job that e-mails it when its kind is e-mailed.
+   */
+  async record(notification: NewNotification, now: Date, em?: EntityManager): Promise<void> {
+    const insert = async (tx: EntityManager) => {
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEntity)
+        .values({ id: randomUUID(), ...notification, createdAt: now })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      await this.mailIfNew(tx, inserted.raw as { id: string }[], notification.kind, now);
+    };
+    await (em ? insert(em) : this.dataSource.transaction(insert));
   }
 
   /** A notice addressed to the tenant that filed the request. */
   async recordForRequestTenant(notification: Omit<NewNotification, 'tenantId'>, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notifications (id, kind, audience, tenant_id, request_id, dedupe_key, payload, created_at)
-       SELECT $1, $2, $3, r.tenant_id, r.id, $4, $5, $6 FROM exception_requests r WHERE r.id = $7
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [
-        randomUUID(),
-        notification.kind,
-        notification.audience,
-        notification.dedupeKey,
-        JSON.stringify(notification.payload),
-        now,
-        notification.requestId,
-      ],
-    );
+    await this.dataSource.transaction(async (tx) => {
+      const inserted: { id: string }[] = await tx.query(
+        `INSERT INTO notifications (id, kind, audience, tenant_id, request_id, dedupe_key, payload, created_at)
+         SELECT $1, $2, $3, r.tenant_id, r.id, $4, $5, $6 FROM exception_requests r WHERE r.id = $7
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [
+          randomUUID(),
+          notification.kind,
+          notification.audience,
+          notification.dedupeKey,
+          JSON.stringify(notification.payload),
+          now,
+          notification.requestId,
+        ],
+      );
+      await this.mailIfNew(tx, inserted, notification.kind, now);
+    });
+  }
+
+  private async mailIfNew(em: EntityManager, inserted: readonly { id: string }[], kind: string, now: Date): Promise<void> {
+    if (inserted.length > 0 && MAILED_KINDS.has(kind)) await this.outbox.enqueue(em, mailJob(inserted[0].id), now);
+  }
+
+  find(id: string): Promise<NotificationEntity | null> {
+    return this.dataSource.manager.findOneBy(NotificationEntity, { id });
   }
 
   /** Newest first. */

@@ -10,6 +10,9 @@ export const QUEUES = {
   review: 'review',
   grants: 'grants',
   maintenance: 'maintenance',
+  webhooks: 'webhooks',
+  webhookDeliveries: 'webhook-deliveries',
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -26,6 +29,10 @@ export interface JobPayloads {
   'grant.expired': { grantId: string };
   'grants.reconcile': Record<string, never>;
   'maintenance.purge': Record<string, never>;
+  'webhooks.fanout': { eventId: string };
+  'webhooks.reconcile': Record<string, never>;
+  'webhooks.deliver': { deliveryId: string; round: number };
+  'mail.send': { notificationId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -43,6 +50,10 @@ export const QUEUE_OF = {
   'grant.expired': QUEUES.grants,
   'grants.reconcile': QUEUES.grants,
   'maintenance.purge': QUEUES.maintenance,
+  'webhooks.fanout': QUEUES.webhooks,
+  'webhooks.reconcile': QUEUES.webhooks,
+  'webhooks.deliver': QUEUES.webhookDeliveries,
+  'mail.send': QUEUES.mail,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The jobs that run on queue Q. */
@@ -167,4 +178,24 @@ export function cancelGrantTimerJobs(grantId: string): JobSpec[] {
     })),
     { queue: QUEUES.grants, name: 'grant.expired', jobId: `grant.expired-${grantId}`, payload: { grantId }, action: 'remove' },
   ];
+}
+
+/** An audit event's deliveries to the webhooks that want it are worked out by this job. */
+export function webhookFanoutJob(eventId: string): JobSpec<'webhooks.fanout'> {
+  return { queue: QUEUES.webhooks, name: 'webhooks.fanout', jobId: `webhooks.fanout-${eventId}`, payload: { eventId } };
+}
+
+/** One delivery, one round: a new round (a manual retry, its turn in the request's order) is a new job. */
+export function webhookDeliveryJob(deliveryId: string, round: number): JobSpec<'webhooks.deliver'> {
+  return {
+    queue: QUEUES.webhookDeliveries,
+    name: 'webhooks.deliver',
+    jobId: `webhooks.deliver-${deliveryId}-${round}`,
+    payload: { deliveryId, round },
+  };
+}
+
+/** The e-mails of one notice (once per notice, however often it is recorded). */
+export function mailJob(notificationId: string): JobSpec<'mail.send'> {
+  return { queue: QUEUES.mail, name: 'mail.send', jobId: `mail.send-${notificationId}`, payload: { notificationId } };
 }

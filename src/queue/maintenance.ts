@@ -8,6 +8,7 @@ import { IdempotencyRepository } from '../platform/idempotency/idempotency.repos
 import { QUEUES } from './jobs.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
 import { QueueProcessor, type JobHandlers } from './worker-host.js';
+import { workerOptions } from './worker-options.js';
 
 const HOUR = 3_600_000;
 /** Relayed outbox rows are kept a week for diagnosis, then dropped. */
@@ -33,7 +34,7 @@ export class Maintenance {
   }
 }
 
-@Processor(QUEUES.maintenance)
+@Processor(QUEUES.maintenance, workerOptions(1))
 export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenance> {
   protected readonly handlers: JobHandlers<typeof QUEUES.maintenance> = { 'maintenance.purge': () => this.maintenance.purge() };
 

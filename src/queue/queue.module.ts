@@ -17,14 +17,17 @@ export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
     const worker = config.processRole !== 'api';
     const connection = redisOptions(config.redis);
+    // Deliveries to other systems and people are retried on their own, slower schedule (a receiver
+    // may be down for hours); internal work retries quickly.
+    const outward = { attempts: config.webhooks.maxAttempts, backoff: { type: 'exponential', delay: config.webhooks.retryBaseMs } };
+    const retries: Partial<Record<string, typeof outward>> = { [QUEUES.webhookDeliveries]: outward, [QUEUES.mail]: outward };
     const queues = BullModule.registerQueue(
       ...queueNames.map((name) => ({
         name,
         // Producers fail fast when Redis is away; the outbox keeps the job and retries.
         connection: { ...connection, enableOfflineQueue: false },
         defaultJobOptions: {
-          attempts: 8,
-          backoff: { type: 'exponential', delay: 1000 },
+          ...(retries[name] ?? { attempts: 8, backoff: { type: 'exponential', delay: 1000 } }),
           removeOnComplete: { age: 24 * 3600 },
           removeOnFail: { age: 14 * 24 * 3600 },
         },

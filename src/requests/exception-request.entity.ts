@@ -112,6 +112,10 @@ export class ExceptionRequestEntity {
   @Column('uuid', { name: 'grant_id', nullable: true })
   grantId: string | null;
 
+  /** The language the request was filed in (its Accept-Language): e-mails to its contact use it. */
+  @Column('text', { default: 'en' })
+  locale: 'en' | 'ja';
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 

@@ -69,6 +69,7 @@ export class RequestsService {
           claimExpiresAt: null,
           decision: null,
           grantId: null,
+          locale,
           createdAt: now,
           updatedAt: now,
         } satisfies ExceptionRequestEntity);
