@@ -30,14 +30,22 @@ describe('outbox: queue work survives Redis being away', () => {
       expect(filed.status).toBe(201);
       requestId = filed.body.id;
 
+      // The relay tries the oldest row first (the filing's webhook fan-out) and stops at a failure.
       const [job] = await waitFor(async () => {
         const rows = await down.db.query(
-          "SELECT relayed_at, attempts, last_error FROM outbox_jobs WHERE name = 'request.filed' AND payload->>'requestId' = $1",
+          `SELECT relayed_at, attempts, last_error FROM outbox_jobs
+            WHERE payload->>'requestId' = $1::text OR payload->>'eventId' IN (SELECT id::text FROM audit_events WHERE request_id = $1::uuid)
+            ORDER BY id LIMIT 1`,
           [requestId],
         );
         return rows[0]?.attempts >= 1 ? rows : null;
       });
       expect(job.relayed_at).toBeNull();
+      expect(
+        await countRows(down.db, 'outbox_jobs', "name = 'request.filed' AND payload->>'requestId' = $1 AND relayed_at IS NULL", [
+          requestId,
+        ]),
+      ).toBe(1);
       expect(job.last_error).toMatch(/\S/);
       expect((await down.http.get('/health/ready')).status).toBe(503);
     } finally {
@@ -141,7 +149,7 @@ describe('outbox: queue work survives Redis being away', () => {
       expect(await countRows(app.db, 'outbox_jobs')).toBe(before);
       const accepted = await app.http.post('/v1/exception-requests', buildRequestBody(), { token: partner.adminAgent });
       expect(accepted.status).toBe(201);
-      expect(await countRows(app.db, 'outbox_jobs')).toBe(before + 3); // its notice and two SLA timers
+      expect(await countRows(app.db, 'outbox_jobs')).toBe(before + 4); // its notice, two SLA timers, the webhook fan-out of its event
     } finally {
       await app.close();
     }

@@ -179,4 +179,54 @@ describe('configuration', () => {
     expect(problemsOf({ TRUST_PROXY: 'everyone' })[0]).toMatch(/^TRUST_PROXY: /);
     expect(problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })[0]).toMatch(/^HTTP_HEADERS_TIMEOUT_MS: /);
   });
+
+  it('reads the notification variables: webhooks, e-mail, metrics and the job lock', () => {
+    expect(loadConfig({})).toMatchObject({
+      webhooks: { allowPrivateNetworks: false, maxAttempts: 12, retryBaseMs: 60_000, timeoutMs: 10_000 },
+      mail: { smtpUrl: undefined, from: 'MFA exceptions <no-reply@mfa-exceptions.localhost>', reviewLeads: [] },
+      metricsToken: undefined,
+      queueJobLockMs: 30_000,
+    });
+    const config = loadConfig({
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOK_MAX_ATTEMPTS: '5',
+      WEBHOOK_RETRY_BASE_MS: '1000',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      SMTP_URL: 'smtps://mailer:secret@smtp.platform.example:465',
+      MAIL_FROM: 'Exceptions <exceptions@platform.example>',
+      REVIEW_LEADS_EMAIL: 'lead-1@platform.example, lead-2@platform.example',
+      METRICS_TOKEN: 'a-long-scrape-token-0123',
+      QUEUE_JOB_LOCK_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      webhooks: { allowPrivateNetworks: true, maxAttempts: 5, retryBaseMs: 1000, timeoutMs: 2000 },
+      mail: {
+        smtpUrl: 'smtps://mailer:secret@smtp.platform.example:465',
+        from: 'Exceptions <exceptions@platform.example>',
+        reviewLeads: ['lead-1@platform.example', 'lead-2@platform.example'],
+      },
+      metricsToken: 'a-long-scrape-token-0123',
+      queueJobLockMs: 5000,
+    });
+    const problems = problemsOf({
+      SMTP_URL: 'http://mail.example',
+      REVIEW_LEADS_EMAIL: 'lead-1@platform.example, not-an-address',
+      METRICS_TOKEN: 'short',
+      WEBHOOK_MAX_ATTEMPTS: '0',
+      QUEUE_JOB_LOCK_MS: '10',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'maybe',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'METRICS_TOKEN',
+      'QUEUE_JOB_LOCK_MS',
+      'REVIEW_LEADS_EMAIL',
+      'SMTP_URL',
+      'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+      'WEBHOOK_MAX_ATTEMPTS',
+    ]);
+    // The token and the SMTP password never appear in a refusal.
+    expect(problemsOf({ SMTP_URL: 'ftp://mailer:hunter2@smtp.example', METRICS_TOKEN: 'short secret' }).join('\n')).not.toMatch(
+      /hunter2|short secret/,
+    );
+  });
 });
