@@ -905,6 +905,7 @@ export interface components {
         | 'sla.breached'
         | 'grant.created'
         | 'grant.revoked'
+        | 'grant.expiring'
         | 'grant.expired';
       actor: components['schemas']['ActorModel'];
       /** Format: date-time */
@@ -1125,6 +1126,7 @@ export interface components {
         | 'sla.breached'
         | 'grant.created'
         | 'grant.revoked'
+        | 'grant.expiring'
         | 'grant.expired'
       )[];
       /** @example Our ticketing system */
@@ -1149,6 +1151,7 @@ export interface components {
         | 'sla.breached'
         | 'grant.created'
         | 'grant.revoked'
+        | 'grant.expiring'
         | 'grant.expired'
       )[];
       description: string | null;
@@ -1184,6 +1187,7 @@ export interface components {
         | 'sla.breached'
         | 'grant.created'
         | 'grant.revoked'
+        | 'grant.expiring'
         | 'grant.expired'
       )[];
       description: string | null;
@@ -1223,6 +1227,7 @@ export interface components {
         | 'sla.breached'
         | 'grant.created'
         | 'grant.revoked'
+        | 'grant.expiring'
         | 'grant.expired';
       /** @enum {string} */
       status: 'pending' | 'delivered' | 'failed';

@@ -174,20 +174,33 @@ export class GrantsService {
     return ids.length;
   }
 
-  /** Tells the partner's admins that a grant ends soon, if it is still active. */
+  /**
+   * Tells the partner's admins that a grant ends soon, if it is still active: a notice (e-mailed) and
+   * an audit event (which webhooks hear), once per grant and notice.
+   */
   async noticeExpiry(grantId: string, daysBefore: number): Promise<void> {
+    const now = this.clock.now();
     const grant = await this.grants.find(grantId, null);
-    if (!grant || grantStatus(grant, this.clock.now()) !== 'active') return;
-    await this.notifications.record(
-      {
+    if (!grant || grantStatus(grant, now) !== 'active') return;
+    const data = { grantId: grant.id, daysBefore, expiresAt: grant.expiresAt.toISOString() };
+    await this.dataSource.transaction(async (em) => {
+      const notice = {
         kind: 'grant.expiring',
-        audience: 'partner_admins',
+        audience: 'partner_admins' as const,
         tenantId: grant.tenantId,
         requestId: grant.requestId,
         dedupeKey: `grant.expiring:${grant.id}:${daysBefore}d`,
-        payload: { grantId: grant.id, daysBefore, expiresAt: grant.expiresAt.toISOString() },
-      },
-      this.clock.now(),
-    );
+        payload: data,
+      };
+      if (!(await this.notifications.record(notice, now, em))) return;
+      await this.audit.append(em, {
+        requestId: grant.requestId,
+        tenantId: grant.tenantId,
+        type: 'grant.expiring',
+        actor: { kind: 'system', userId: null },
+        at: now,
+        data,
+      });
+    });
   }
 }

@@ -42,10 +42,11 @@ export class NotificationsRepository {
 
   /**
    * Records a notice once (a second record with the same dedupe key is ignored), in the caller's
-   * transaction or one of its own, with the job that e-mails it when its kind is e-mailed.
+   * transaction or one of its own, with the job that e-mails it when its kind is e-mailed. Answers
+   * whether it was new.
    */
-  async record(notification: NewNotification, now: Date, em?: EntityManager): Promise<void> {
-    const insert = async (tx: EntityManager) => {
+  async record(notification: NewNotification, now: Date, em?: EntityManager): Promise<boolean> {
+    const insert = async (tx: EntityManager): Promise<boolean> => {
       const inserted = await tx
         .createQueryBuilder()
         .insert()
@@ -54,9 +55,11 @@ export class NotificationsRepository {
         .orIgnore()
         .returning(['id'])
         .execute();
-      await this.mailIfNew(tx, inserted.raw as { id: string }[], notification.kind, now);
+      const rows = inserted.raw as { id: string }[];
+      await this.mailIfNew(tx, rows, notification.kind, now);
+      return rows.length > 0;
     };
-    await (em ? insert(em) : this.dataSource.transaction(insert));
+    return em ? insert(em) : this.dataSource.transaction(insert);
   }
 
   /** A notice addressed to the tenant that filed the request. */

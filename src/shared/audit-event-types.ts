@@ -13,6 +13,7 @@ export const AUDIT_EVENT_TYPES = [
   'sla.breached',
   'grant.created',
   'grant.revoked',
+  'grant.expiring',
   'grant.expired',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -241,6 +241,33 @@ describe('webhooks', () => {
     expect(hits.at(-1)!.body.data).toMatchObject({ id: filed.id, status: 'rejected', decision: { outcome: 'rejected' } });
   });
 
+  it('tells the partner and the review lead of a grant: created, then its 1-day expiry notice, with the grant as data', async () => {
+    const partner = await partnerTenant(tokens);
+    const events = ['grant.created', 'grant.expiring'];
+    const [sub, subLead] = [await subscribe(partner.globalAdmin, events), await subscribe(reviewLead, events)];
+    const filed = await t.http.post(REQUESTS, buildRequestBody(), { token: partner.adminAgent });
+    expect(filed.status).toBe(201);
+    expect((await t.http.post('/v1/review-queue/claim', { requestId: filed.body.id }, { token: reviewer })).status).toBe(200);
+    // The grant ends a day and a few seconds from now: its 1-day notice is due in a few seconds.
+    const expiresAt = new Date(Date.now() + 86_400_000 + 3000).toISOString();
+    const decided = await t.http.post(
+      `${REQUESTS}/${filed.body.id}/decision`,
+      {
+        outcome: 'approved',
+        reason: 'Delegated EXO module.',
+        grant: { userIds: filed.body.affectedUserIds, surfaces: ['delegated_admin'], expiresAt },
+      },
+      { token: reviewer },
+    );
+    expect(decided.status, decided.text).toBe(200);
+    for (const subscription of [sub, subLead]) {
+      const hits = await waitFor(async () => receiver.at(subscription.path).length >= 2 && receiver.at(subscription.path), 15_000);
+      expect(hits.map((hit) => hit.body.type)).toEqual(['grant.created', 'grant.expiring']);
+      expect(hits[1].body.data).toMatchObject({ id: decided.body.grantId, status: 'active', expiresAt });
+      expect(hits[1].body.event.data).toMatchObject({ daysBefore: 1 });
+    }
+  });
+
   it('stops delivering once a subscription is deleted (204, then 404)', async () => {
     const partner = await partnerTenant(tokens);
     const sub = await subscribe(partner.globalAdmin, ['request.filed']);
