@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '../platform/pagination/cursor.js';
 import type { ActorKind, AuditEventType } from '../shared/audit-event-types.js';
-import { webhookFanoutJob } from '../queue/jobs.js';
+import { webhookFanoutJob, type JobSpec } from '../queue/jobs.js';
 import { OutboxRepository } from '../queue/outbox/outbox.repository.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 
@@ -42,9 +42,15 @@ export class AuditRepository {
    * want it: an event that commits is delivered, one that rolls back never is.
    */
   async append(em: EntityManager, event: NewAuditEvent): Promise<void> {
-    const id = randomUUID();
-    await em.insert(AuditEventEntity, {
-      id,
+    const { row, jobs } = this.recordOf(event);
+    await em.insert(AuditEventEntity, row);
+    await this.outbox.enqueue(em, jobs, event.at);
+  }
+
+  /** The row of an event and the jobs that go with it, for a caller that writes them itself (filing). */
+  recordOf(event: NewAuditEvent): { row: Omit<AuditEventEntity, 'seq'>; jobs: JobSpec[] } {
+    const row = {
+      id: randomUUID(),
       requestId: event.requestId,
       tenantId: event.tenantId,
       type: event.type,
@@ -54,8 +60,8 @@ export class AuditRepository {
       fromStatus: event.from ?? null,
       toStatus: event.to ?? null,
       data: event.data ?? null,
-    });
-    await this.outbox.enqueue(em, webhookFanoutJob(id), event.at);
+    };
+    return { row, jobs: [webhookFanoutJob(row.id)] };
   }
 
   /** One event by id, with its place in the order of all events (the webhook fan-out reads it back). */

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { GrantState } from '../grants/grant-change.entity.js';
+import { GrantChangeWatchers } from '../grants/grant-change-watchers.js';
 import { GRANT_CHANGES_CHANNEL, GrantFeedRepository, type FeedChange } from '../grants/grant-feed.repository.js';
 import { Clock } from '../platform/clock.js';
 import type { IndexedGrant } from './domain/enforcement-decision.js';
@@ -38,7 +39,11 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly feed: GrantFeedRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    watchers: GrantChangeWatchers,
+  ) {
+    // Read-your-writes: a change this instance commits is applied before its answer leaves.
+    watchers.watch(() => this.catchUp());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();

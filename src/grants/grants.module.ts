@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExceptionGrantEntity } from './exception-grant.entity.js';
 import { GrantChangeEntity } from './grant-change.entity.js';
+import { GrantChangeWatchers } from './grant-change-watchers.js';
 import { GrantFeedRepository } from './grant-feed.repository.js';
 import { GrantsController } from './grants.controller.js';
 import { GrantsProcessor } from './grants.processor.js';
@@ -16,8 +17,8 @@ export class GrantsModule {
       global: true,
       imports: [TypeOrmModule.forFeature([ExceptionGrantEntity, GrantChangeEntity])],
       controllers: api ? [GrantsController] : [],
-      providers: [GrantsRepository, GrantFeedRepository, GrantsService, ...(worker ? [GrantsProcessor] : [])],
-      exports: [GrantsRepository, GrantFeedRepository, GrantsService],
+      providers: [GrantsRepository, GrantFeedRepository, GrantsService, GrantChangeWatchers, ...(worker ? [GrantsProcessor] : [])],
+      exports: [GrantsRepository, GrantFeedRepository, GrantsService, GrantChangeWatchers],
     };
   }
 }

@@ -11,6 +11,7 @@ import { cancelGrantTimerJobs, grantTimerJobs } from '../queue/jobs.js';
 import { grantStatus } from './domain/grant-status.js';
 import type { ListGrantsQuery } from './dto/grants.dto.js';
 import { ExceptionGrantEntity } from './exception-grant.entity.js';
+import { GrantChangeWatchers } from './grant-change-watchers.js';
 import { GrantFeedRepository, grantStateOf } from './grant-feed.repository.js';
 import type { GrantModel } from './dto/grant.models.js';
 import { GrantsRepository } from './grants.repository.js';
@@ -57,6 +58,7 @@ export class GrantsService {
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly watchers: GrantChangeWatchers,
     private readonly clock: Clock,
   ) {}
 
@@ -119,9 +121,12 @@ export class GrantsService {
     return row;
   }
 
-  /** Ends an active grant now; every API instance stops exempting within a second (feed + NOTIFY). */
-  revoke(caller: Caller, id: string, reason: string): Promise<GrantView> {
-    return this.dataSource.transaction(async (em) => {
+  /**
+   * Ends an active grant now: this instance's index has applied it when the answer leaves, every
+   * other API instance within milliseconds (feed + NOTIFY).
+   */
+  async revoke(caller: Caller, id: string, reason: string): Promise<GrantView> {
+    const view = await this.dataSource.transaction(async (em) => {
       const grant = await this.grants.lock(em, id);
       if (!grant) throw new NotFoundError('Exception grant', id);
       const now = this.clock.now();
@@ -146,6 +151,8 @@ export class GrantsService {
       await this.outbox.enqueue(em, cancelGrantTimerJobs(grant.id), now);
       return toGrantView(grant, now, caller);
     });
+    await this.watchers.committed();
+    return view;
   }
 
   /** The expiry timer (or the sweep): records the expiry in the feed and the audit trail, once. */

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { InsertChain } from '../database/insert-chain.js';
+import { IdempotencyKeyEntity } from '../platform/idempotency/idempotency-key.entity.js';
+import { OutboxJobEntity } from '../queue/outbox/outbox-job.entity.js';
 import { decodeCursor, toPage, type CursorField, type Page } from '../platform/pagination/cursor.js';
 import type { SlaState } from '../sla/domain/sla-state.js';
 import type { RequestStatus } from './domain/request-lifecycle.js';
@@ -29,9 +33,38 @@ export const REQUEST_SORTS = {
 } as const satisfies Record<string, { columns: readonly string[]; keys: readonly (keyof ExceptionRequestEntity)[]; descending: boolean }>;
 export type RequestSort = keyof typeof REQUEST_SORTS;
 
+/** What filing writes: the request, its audit event, its outbox rows and, with a key, the key's row. */
+export interface Filing {
+  readonly request: ExceptionRequestEntity;
+  readonly event: ObjectLiteral;
+  readonly jobs: readonly ObjectLiteral[];
+  readonly key: IdempotencyKeyEntity | null;
+}
+
 @Injectable()
 export class RequestsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly chain: InsertChain;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.chain = new InsertChain(dataSource);
+  }
+
+  /**
+   * Writes a filing in one statement (one round trip, atomic). With a key, nothing is written when the
+   * key exists already (false: the caller replays its answer); a concurrent filing with the same key
+   * makes this one wait for it to commit or roll back, as the primary key does.
+   */
+  async insertFiling(filing: Filing): Promise<boolean> {
+    const parts = [
+      { entity: ExceptionRequestEntity, rows: [filing.request] },
+      { entity: AuditEventEntity, rows: [filing.event] },
+      { entity: OutboxJobEntity, rows: filing.jobs },
+    ];
+    if (!filing.key) return (await this.chain.run(parts, { gated: false })) > 0;
+    return (
+      (await this.chain.run([{ entity: IdempotencyKeyEntity, rows: [filing.key], skipOnConflict: true }, ...parts], { gated: true })) > 0
+    );
+  }
 
   /** A request visible in `tenantId` (null: any tenant), or null. */
   find(id: string, tenantId: string | null): Promise<ExceptionRequestEntity | null> {

@@ -37,56 +37,67 @@ export class RequestsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Files a request: the row, its audit event and its queue job commit together or not at all. */
-  file(caller: Caller, input: FileRequestDto, locale: Locale, key: IdempotencyKey | null): Promise<Outcome<RequestModel>> {
-    return this.dataSource.transaction((em) =>
-      this.idempotency.once(em, key, async () => {
-        const now = this.clock.now();
-        const classification = classify(input, locale);
-        const request = Object.assign(new ExceptionRequestEntity(), {
-          id: randomUUID(),
-          tenantId: caller.tenantId,
-          submittedBy: { tenantId: caller.tenantId, userId: caller.userId, upn: caller.upn, name: caller.name },
-          topic: input.topic ?? REQUEST_TOPIC,
-          issueType: input.issueType ?? REQUEST_ISSUE_TYPE,
-          title: input.title,
-          description: input.description,
-          affectedUserIds: input.affectedUserIds.map((id) => id.toLowerCase()),
-          surfaces: input.surfaces,
-          thirdPartyMfa: input.thirdPartyMfa ? { ...input.thirdPartyMfa } : null,
-          contact: { ...input.contact },
-          status: 'submitted',
-          classification,
-          knownIssue: classification.knownIssue,
-          // Set by the SLA clock below.
-          slaDueAt: now,
-          slaAtRiskAt: now,
-          slaState: 'on_track',
-          slaPausedAt: null,
-          slaPausedMs: 0,
-          businessMsToDecision: null,
-          assignee: null,
-          claimExpiresAt: null,
-          decision: null,
-          grantId: null,
-          locale,
-          createdAt: now,
-          updatedAt: now,
-        } satisfies ExceptionRequestEntity);
-        const timers = this.sla.start(request, now);
-        await this.requests.insert(em, request);
-        await this.audit.append(em, {
-          requestId: request.id,
-          tenantId: request.tenantId,
-          type: 'request.filed',
-          actor: actorOf(caller),
-          at: now,
-          to: 'submitted',
-        });
-        await this.outbox.enqueue(em, [requestFiledJob(request.id), ...timers], now);
-        return this.present.request(request, caller, now);
-      }),
-    );
+  /**
+   * Files a request: the row, its audit event, its queue jobs and the idempotency key's answer are
+   * written in one statement, so they commit together or not at all, in one round trip. The answer is
+   * built before the write (it needs nothing the database adds).
+   */
+  async file(caller: Caller, input: FileRequestDto, locale: Locale, key: IdempotencyKey | null): Promise<Outcome<RequestModel>> {
+    const now = this.clock.now();
+    const request = this.newRequest(caller, input, locale, now);
+    const timers = this.sla.start(request, now);
+    const event = this.audit.recordOf({
+      requestId: request.id,
+      tenantId: request.tenantId,
+      type: 'request.filed',
+      actor: actorOf(caller),
+      at: now,
+      to: 'submitted',
+    });
+    const body = this.present.request(request, caller, now);
+    const jobs = this.outbox.rowsOf([...event.jobs, requestFiledJob(request.id), ...timers], now);
+    const written = await this.requests.insertFiling({
+      request,
+      event: event.row,
+      jobs,
+      key: key ? this.idempotency.rowOf(key, body) : null,
+    });
+    if (written || !key) return { body, replayed: false };
+    return this.idempotency.replay(this.dataSource.manager, key);
+  }
+
+  private newRequest(caller: Caller, input: FileRequestDto, locale: Locale, now: Date): ExceptionRequestEntity {
+    const classification = classify(input, locale);
+    return Object.assign(new ExceptionRequestEntity(), {
+      id: randomUUID(),
+      tenantId: caller.tenantId,
+      submittedBy: { tenantId: caller.tenantId, userId: caller.userId, upn: caller.upn, name: caller.name },
+      topic: input.topic ?? REQUEST_TOPIC,
+      issueType: input.issueType ?? REQUEST_ISSUE_TYPE,
+      title: input.title,
+      description: input.description,
+      affectedUserIds: input.affectedUserIds.map((id) => id.toLowerCase()),
+      surfaces: input.surfaces,
+      thirdPartyMfa: input.thirdPartyMfa ? { ...input.thirdPartyMfa } : null,
+      contact: { ...input.contact },
+      status: 'submitted',
+      classification,
+      knownIssue: classification.knownIssue,
+      // Set by the SLA clock (SlaService.start).
+      slaDueAt: now,
+      slaAtRiskAt: now,
+      slaState: 'on_track',
+      slaPausedAt: null,
+      slaPausedMs: 0,
+      businessMsToDecision: null,
+      assignee: null,
+      claimExpiresAt: null,
+      decision: null,
+      grantId: null,
+      locale,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies ExceptionRequestEntity);
   }
 
   async list(caller: Caller, query: ListRequestsQuery): Promise<Page<RequestModel>> {

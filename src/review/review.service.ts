@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { GrantChangeWatchers } from '../grants/grant-change-watchers.js';
 import { GrantsService } from '../grants/grants.service.js';
 import type { Caller } from '../platform/auth/caller.js';
 import { Clock } from '../platform/clock.js';
@@ -43,6 +44,7 @@ export class ReviewService {
     private readonly lease: ClaimLease,
     private readonly sla: SlaService,
     private readonly grants: GrantsService,
+    private readonly grantWatchers: GrantChangeWatchers,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyService,
@@ -69,10 +71,13 @@ export class ReviewService {
     });
   }
 
-  /** Approves (creating the grant in the same transaction) or rejects. Decided requests are final. */
-  decide(caller: Caller, id: string, input: DecisionDto, key: IdempotencyKey | null = null): Promise<Outcome<RequestModel>> {
+  /**
+   * Approves (creating the grant in the same transaction) or rejects. Decided requests are final. An
+   * approval's grant is in this instance's enforcement index when the answer leaves.
+   */
+  async decide(caller: Caller, id: string, input: DecisionDto, key: IdempotencyKey | null = null): Promise<Outcome<RequestModel>> {
     const action: RequestAction = input.outcome === 'approved' ? 'approve' : 'reject';
-    return this.actOnce(caller, key, id, action, async (em, request, now) => {
+    const outcome = await this.actOnce(caller, key, id, action, async (em, request, now) => {
       this.claims.assertClaimant(request, caller, now);
       if (conflictOfInterest(request, caller)) {
         throw new ForbiddenError(
@@ -121,6 +126,8 @@ export class ReviewService {
       }
       return jobs;
     });
+    if (input.outcome === 'approved') await this.grantWatchers.committed();
+    return outcome;
   }
 
   async stats() {

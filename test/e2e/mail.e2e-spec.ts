@@ -129,11 +129,14 @@ describe('e-mail', () => {
     }
     // The partner's contact is not told of the review's own SLA.
     expect(mailsAbout(contact, request.id)).toEqual([]);
-    expect(
-      await countRows(t.db, 'email_sends', `notification_id IN (SELECT id FROM notifications WHERE request_id = $1) AND status = 'sent'`, [
+    // Each send is recorded once the server has accepted it (a moment after the sink has the mail).
+    const sent = () =>
+      countRows(t.db, 'email_sends', `notification_id IN (SELECT id FROM notifications WHERE request_id = $1) AND status = 'sent'`, [
         request.id,
-      ]),
-    ).toBe(4);
+      ]);
+    await waitFor(async () => (await sent()) === 4);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await sent()).toBe(4);
   }, 40_000);
 });
 

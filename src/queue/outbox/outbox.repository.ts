@@ -7,20 +7,24 @@ import { OutboxJobEntity } from './outbox-job.entity.js';
 export class OutboxRepository {
   /** Records a job in the caller's transaction: it reaches the queue only if the change commits. */
   async enqueue(em: EntityManager, jobs: JobSpec | readonly JobSpec[], now: Date): Promise<void> {
-    const list: readonly JobSpec[] = isJobList(jobs) ? jobs : [jobs];
-    if (list.length === 0) return;
-    await em.insert(
-      OutboxJobEntity,
-      list.map((job) => ({
-        queue: job.queue,
-        name: job.name,
-        jobId: job.jobId,
-        payload: job.payload,
-        runAt: job.runAt ?? null,
-        action: job.action ?? 'add',
-        createdAt: now,
-      })),
-    );
+    const rows = this.rowsOf(isJobList(jobs) ? jobs : [jobs], now);
+    if (rows.length > 0) await em.insert(OutboxJobEntity, rows);
+  }
+
+  /** The rows of these jobs, for a caller that writes them itself (filing). */
+  rowsOf(
+    jobs: readonly JobSpec[],
+    now: Date,
+  ): Pick<OutboxJobEntity, 'queue' | 'name' | 'jobId' | 'payload' | 'runAt' | 'action' | 'createdAt'>[] {
+    return jobs.map((job) => ({
+      queue: job.queue,
+      name: job.name,
+      jobId: job.jobId,
+      payload: job.payload,
+      runAt: job.runAt ?? null,
+      action: job.action ?? 'add',
+      createdAt: now,
+    }));
   }
 
   /** The oldest pending rows, locked so that relays running side by side share the work. */
