@@ -38,7 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, [], config.databasePoolSize), autoLoadEntities: true }),
         QueueModule.forRoot(config),
         PlatformModule,
         AuditModule,

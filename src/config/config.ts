@@ -21,6 +21,9 @@ export interface RedisConnection {
   readonly tls: boolean;
 }
 
+/** DATABASE_POOL_SIZE's default: the README's filing benchmark says how it was chosen. */
+export const DEFAULT_POOL_SIZE = 20;
+
 /** QUEUE_JOB_LOCK_MS's default (BullMQ's own). */
 export const DEFAULT_JOB_LOCK_MS = 30_000;
 
@@ -29,6 +32,8 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string;
+  /** DATABASE_POOL_SIZE: connections per process. */
+  readonly databasePoolSize: number;
   readonly redis: RedisConnection;
   readonly queuePrefix: string;
   readonly processRole: ProcessRole;
@@ -170,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: read('PORT', '3000', integerIn(0, 65535)),
     host: read('HOST', '0.0.0.0', nonEmpty),
     databaseUrl,
+    databasePoolSize: read('DATABASE_POOL_SIZE', String(DEFAULT_POOL_SIZE), integerIn(2, 500)),
     redis,
     queuePrefix: read('QUEUE_PREFIX', 'mfa', matching(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')),
     processRole: read('PROCESS_ROLE', 'all', oneOf(['api', 'worker', 'all'] as const)),

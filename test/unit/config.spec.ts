@@ -186,7 +186,10 @@ describe('configuration', () => {
       mail: { smtpUrl: undefined, from: 'MFA exceptions <no-reply@mfa-exceptions.localhost>', reviewLeads: [] },
       metricsToken: undefined,
       queueJobLockMs: 30_000,
+      databasePoolSize: 20,
     });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '40' }).databasePoolSize).toBe(40);
+    expect(problemsOf({ DATABASE_POOL_SIZE: '1' })[0]).toMatch(/^DATABASE_POOL_SIZE: /);
     const config = loadConfig({
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
       WEBHOOK_MAX_ATTEMPTS: '5',
