@@ -291,6 +291,51 @@ describe('Japanese business prose (keigo, long context, signature)', () => {
   });
 });
 
+describe('issues 1 and 2 need time or rollout evidence, not only who is affected', () => {
+  it.each([
+    [
+      'EN',
+      'GDAP agents locked out of customer portal',
+      'Our admin agents use GDAP to manage customer tenants. Since yesterday they get an error in the customer admin portal. Please help.',
+    ],
+    [
+      'JA',
+      '代理管理の担当者について',
+      '弊社のエンジニア 5 名は代理管理でお客様テナントを管理しています。Partner Center でどのロールを付与すればよいかご教示ください。',
+    ],
+  ])('%s: agents, delegated admin and customer tenants alone -> none', (_, title, description) => {
+    const result = ask(title, description);
+    expect(result.knownIssue).toBeNull();
+    expect(contextWeight(result, 'context:no_rollout_time')[1]).toBeLessThan(0);
+  });
+
+  it('still names 1 when the agents need more time', () => {
+    const result = ask(
+      'GDAP agents',
+      'Our admin agents use GDAP to manage customer tenants. Their MFA rollout slipped; we need until March.',
+    );
+    expect(result.knownIssue).toBe(1);
+    expect(ids(result)).not.toContain('context:no_rollout_time');
+  });
+
+  it('reads a date or "not on MFA yet" as time evidence', () => {
+    expect(
+      ask('Sales team', 'Our sales team (no DAP, never in customer tenants) is not on MFA yet. Exception until 28 February please.')
+        .knownIssue,
+    ).toBe(2);
+  });
+
+  it('does not read "no DAP" as a group that uses delegated admin', () => {
+    const result = ask(
+      'Sales team',
+      'Our sales team (no DAP, never in customer tenants) is not on MFA yet. Please give us two more months.',
+    );
+    expect(result.knownIssue).toBe(2);
+    expect(ids(result)).not.toContain('uses_delegated_admin');
+    expect(ids(result)).not.toContain('customer_tenants');
+  });
+});
+
 describe('costly calls first: weak or contradicted evidence for 6 or 7 is answered none', () => {
   it('a vendor named with nothing else is not issue 7', () => {
     expect(ask('Okta', 'We use Okta.').knownIssue).toBeNull();

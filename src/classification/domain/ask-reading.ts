@@ -79,6 +79,22 @@ export function setBackgroundAside(evidence: Evidence, ticket: Ticket): void {
   }
 }
 
+/** Evidence that the ask is about time to roll MFA out: what issues 1 and 2 are, by definition. */
+const ROLLOUT_TIME_SIGNALS = ['needs_more_time', 'mfa_not_rolled_out', 'rollout_project'];
+/** Signals that say only who is affected (issues 1 and 2 by their group), not that they need time. */
+const GROUP_SIGNALS = ['uses_delegated_admin', 'customer_tenants', 'admin_agents', 'non_technical_staff', 'does_not_use_delegated_admin'];
+
+/**
+ * Issues 1 and 2 are about needing more time to roll MFA out. Naming agents, delegated admin or
+ * customer tenants (context in most tickets) with nothing about time or an unfinished rollout is no
+ * evidence for either: their scores are taken out.
+ */
+export function requireRolloutTime(evidence: Evidence): void {
+  if (ROLLOUT_TIME_SIGNALS.some((id) => evidence.has(id))) return;
+  const group = evidence.signals.find((s) => GROUP_SIGNALS.includes(s.id));
+  if (group) evidence.remove('context:no_rollout_time', group.match, [1, 2]);
+}
+
 /** Facts about the whole ticket that rule one issue out. */
 export function ruleOutIssues(evidence: Evidence, ticket: Ticket): void {
   const ruleOut = (id: string, match: RegExpExecArray | null, n: KnownIssueNumber) => {
