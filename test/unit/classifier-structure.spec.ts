@@ -259,6 +259,57 @@ describe('the Authenticator app cannot be installed on old company phones: issue
   });
 });
 
+describe('issue 4 needs the Authenticator app to be unusable, not only named', () => {
+  it.each([
+    [
+      'EN, preference',
+      'SMS instead of Authenticator',
+      'Our staff find the Authenticator app annoying and would rather use SMS codes. Can we be excepted from the app?',
+    ],
+    [
+      'JA, question',
+      'SMS でも良いか',
+      '管理エージェントは Authenticator アプリではなく SMS を使っても要件を満たせますか。全員 Authenticator はインストールできます。',
+    ],
+  ])('%s -> none', (_, title, description) => {
+    const result = ask(title, description);
+    expect(result.knownIssue).toBeNull();
+    expect(contextWeight(result, 'context:authenticator_usable')[4]).toBeLessThan(0);
+  });
+
+  it('phones too old for the app are a blocker, in English and Japanese', () => {
+    const en = ask(
+      'Old handsets',
+      'Our helpdesk staff have company handsets that are too old for the current Authenticator app. Please exempt them.',
+    );
+    expect(en.knownIssue).toBe(4);
+    expect(ids(en)).toContain('phones_too_old');
+    const ja = ask(
+      '社用スマホ',
+      '支給している社用スマホの OS が古いため、Authenticator を利用できない社員が 5 名おります。例外をお願いします。',
+    );
+    expect(ja.knownIssue).toBe(4);
+    expect(ids(ja)).toContain('phones_too_old');
+  });
+
+  it('reads "exception をいただくことは可能でしょうか" as a request, so a scheduled replacement is not a what-if', () => {
+    const result = ask(
+      '社用 iPhone に Authenticator が入らない',
+      '技術部員の社用 iPhone では Authenticator が入りません。端末の入れ替えは来年 4 月の予定です。それまで MFA の exception をいただくことは可能でしょうか。',
+    );
+    expect(result.knownIssue).toBe(4);
+  });
+
+  it('staff onboarding is not the partner programme onboarding', () => {
+    const result = ask(
+      'MFA for agents still onboarding',
+      'Our GDAP helpdesk agents hired this month are still in onboarding and have not registered MFA yet. We need two more weeks for them.',
+    );
+    expect(result.knownIssue).toBe(1);
+    expect(ids(result)).not.toContain('onboarding_or_enrolment');
+  });
+});
+
 describe('Japanese business prose (keigo, long context, signature)', () => {
   it('more time for agents who use delegated admin (1)', () => {
     const result = ask(

@@ -79,20 +79,26 @@ export function setBackgroundAside(evidence: Evidence, ticket: Ticket): void {
   }
 }
 
-/** Evidence that the ask is about time to roll MFA out: what issues 1 and 2 are, by definition. */
-const ROLLOUT_TIME_SIGNALS = ['needs_more_time', 'mfa_not_rolled_out', 'rollout_project'];
-/** Signals that say only who is affected (issues 1 and 2 by their group), not that they need time. */
-const GROUP_SIGNALS = ['uses_delegated_admin', 'customer_tenants', 'admin_agents', 'non_technical_staff', 'does_not_use_delegated_admin'];
-
 /**
- * Issues 1 and 2 are about needing more time to roll MFA out. Naming agents, delegated admin or
- * customer tenants (context in most tickets) with nothing about time or an unfinished rollout is no
- * evidence for either: their scores are taken out.
+ * Issues whose definition is one fact, and the signals that state it: 1 and 2 are about needing more
+ * time to roll MFA out, 4 about the Authenticator app being impossible to use. Who is affected (agents,
+ * delegated admin, customer tenants: context in most tickets) or the app's name alone is no evidence
+ * for them; without one of these signals in the ask their scores are taken out, as the named reading.
  */
-export function requireRolloutTime(evidence: Evidence): void {
-  if (ROLLOUT_TIME_SIGNALS.some((id) => evidence.has(id))) return;
-  const group = evidence.signals.find((s) => GROUP_SIGNALS.includes(s.id));
-  if (group) evidence.remove('context:no_rollout_time', group.match, [1, 2]);
+const DEFINING_EVIDENCE: readonly { id: string; issues: readonly KnownIssueNumber[]; needs: readonly string[] }[] = [
+  { id: 'context:no_rollout_time', issues: [1, 2], needs: ['needs_more_time', 'mfa_not_rolled_out', 'rollout_project'] },
+  { id: 'context:authenticator_usable', issues: [4], needs: ['authenticator_unusable', 'no_phones_allowed', 'phones_too_old'] },
+];
+
+export function requireDefiningEvidence(evidence: Evidence): void {
+  for (const { id, issues, needs } of DEFINING_EVIDENCE) {
+    if (needs.some((signal) => evidence.has(signal))) continue;
+    // The reading names the strongest signal it sets aside.
+    const named = evidence.signals
+      .filter((s) => issues.some((n) => (s.weights[n] ?? 0) > 0))
+      .sort((a, b) => Math.max(...issues.map((n) => b.weights[n] ?? 0)) - Math.max(...issues.map((n) => a.weights[n] ?? 0)))[0];
+    if (named) evidence.remove(id, named.match, issues);
+  }
 }
 
 /** Facts about the whole ticket that rule one issue out. */

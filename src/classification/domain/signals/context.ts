@@ -170,7 +170,7 @@ export const TURN = alternatives([
 export const REQUEST = alternatives([
   r`(?<!\bwould \w+ be )\b(possible|able) to (get|have|obtain|be granted)\b`,
   r`\b(get|grant|obtain|apply for|file for) (an |a )?(technical |temporary )?(exception|exemption|extension)\b`,
-  r`(猶予|例外|除外|適用|抑制)(を)?(いただく|いただける|して(もら|いただ)|する)ことは(可能|できます)`,
+  r`(猶予|例外|除外|適用|抑制|exception|exemption|extension) ?(を)?(いただく|いただける|して(もら|いただ)|する)ことは(可能|できます)`,
   // Requests put as questions: "対象外にできますか", "外していただくことは可能でしょうか", "例外にしてもらえませんか".
   r`(外|除外|対象外|例外|適用除外)(に|と)?(して|し)?(いただく|いただける|もらう|もらえる)(こと)?(は)?(可能|でき)`,
   r`(除外|対象外|例外|適用除外)(に|と)?(は)?(でき|可能)`,

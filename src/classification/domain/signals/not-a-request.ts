@@ -50,7 +50,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     pattern: alternatives([
       r`\b` +
         group([
-          r`onboarding`,
+          r`partner onboarding`,
+          r`onboarding (as|to|into|with) (a |an |the )?(partner|reseller|csp|program|network|partner center)`,
           r`enrol(l)?ment in the partner`,
           r`partner (network|program)`,
           r`mpn`,
@@ -64,7 +65,7 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
           r`invitation`,
         ]) +
         r`\b`,
-      r`オンボーディング`,
+      r`パートナー(の)?オンボーディング`,
       r`パートナー(登録|ネットワーク)`,
       r`\b(partner|reseller|csp|microsoft|distributor) (agreement|contract)\b`,
       r`\bsign(ed|ing)? (the |our )?(agreement|contract)\b`,
