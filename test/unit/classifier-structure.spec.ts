@@ -259,6 +259,53 @@ describe('the Authenticator app cannot be installed on old company phones: issue
   });
 });
 
+describe('Japanese: who never uses delegated admin, requests put casually, how-it-works questions', () => {
+  it.each([
+    ['権限もなく', '営業部のユーザーには代理管理の権限もなく、MFA の展開が遅れているため、6 月まで猶予をお願いします。'],
+    [
+      '管理は行っておりません',
+      '営業部のユーザーは、代理管理でのお客様テナントの管理は行っておりません。MFA の展開が遅れているため、6 月まで猶予をお願いします。',
+    ],
+    ['付与しません', '新入社員 15 名には代理管理は付与しません。MFA は研修で設定するので、来月まで待っていただけますか。'],
+    [
+      'サインインすることはございません',
+      '経理部の社員はいずれも代理管理を用いてお客様テナントにサインインすることはございません。MFA 展開完了まで 3 か月ほど猶予をいただけますでしょうか。',
+    ],
+  ])('%s -> 2, delegated admin not read as used', (_, description) => {
+    const result = ask('MFA 展開の猶予', description);
+    expect(result.knownIssue).toBe(2);
+    expect(ids(result)).toContain('does_not_use_delegated_admin');
+    expect(ids(result)).not.toContain('uses_delegated_admin');
+  });
+
+  it('Exchange Online PowerShell on the own tenant, 顧客テナントには一切 connect しません -> 2, not 6', () => {
+    const result = ask(
+      'EXO PowerShell 自社',
+      '情シスの admin 2 名が Exchange Online PowerShell で自社テナントのメールボックスを管理しています。顧客テナントには一切 connect しません。手順書の改訂に 1 か月ほしいので、MFA を待っていただけますか。',
+    );
+    expect(result.knownIssue).toBe(2);
+    expect(contextWeight(result, 'context:own_tenant')[6]).toBeLessThan(0);
+  });
+
+  it('例外にしてもらえないですか is a request', () => {
+    const result = ask(
+      'EXO PowerShell 顧客テナント',
+      'うちの技術者が代理管理でお客さんの Exchange を PowerShell で管理してます。MFA を有効にしたら接続できなくなりました。新しいモジュールが出るまで例外にしてもらえないですか？',
+    );
+    expect(result.knownIssue).toBe(6);
+    expect(ids(result)).not.toContain('context:other_question');
+  });
+
+  it('仕組みを教えてください is a how-to question, not issue 1', () => {
+    const result = ask(
+      'MFA 登録の仕組み',
+      '代理管理でお客様テナントに入るとき MFA 登録を求められますが、社内ではまだ MFA を展開していません。登録すると自社テナントでも MFA が有効になるのか、仕組みを教えてください。',
+    );
+    expect(result.knownIssue).toBeNull();
+    expect(ids(result)).toContain('context:question');
+  });
+});
+
 describe('issue 4 needs the Authenticator app to be unusable, not only named', () => {
   it.each([
     [

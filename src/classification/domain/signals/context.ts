@@ -174,7 +174,7 @@ export const REQUEST = alternatives([
   // Requests put as questions: "対象外にできますか", "外していただくことは可能でしょうか", "例外にしてもらえませんか".
   r`(外|除外|対象外|例外|適用除外)(に|と)?(して|し)?(いただく|いただける|もらう|もらえる)(こと)?(は)?(可能|でき)`,
   r`(除外|対象外|例外|適用除外)(に|と)?(は)?(でき|可能)`,
-  r`(して|し)?もらえ(ませんか|ないでしょうか|ますか)`,
+  r`(して|し)?もらえ(ませんか|ないでしょうか|ますか|ないですか)`,
   r`\b(please|pls|plz|kindly)\b`,
   r`\brequest(ing|ed)? (an? |the )?(technical )?(exception|exclusion|extension|waiver)\b`,
   r`\bexception (requested|needed|pls|please|for (these|this|the|them|our|\d+))\b`,
