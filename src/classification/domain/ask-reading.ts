@@ -85,14 +85,22 @@ export function setBackgroundAside(evidence: Evidence, ticket: Ticket): void {
  * delegated admin, customer tenants: context in most tickets) or the app's name alone is no evidence
  * for them; without one of these signals in the ask their scores are taken out, as the named reading.
  */
-const DEFINING_EVIDENCE: readonly { id: string; issues: readonly KnownIssueNumber[]; needs: readonly string[] }[] = [
+const DEFINING_EVIDENCE: readonly {
+  id: string;
+  issues: readonly KnownIssueNumber[];
+  needs: readonly string[];
+  /** Or a problem stated in the ask in any words ("401", "keeps prompting", 入らない). */
+  orFailure?: true;
+}[] = [
   { id: 'context:no_rollout_time', issues: [1, 2], needs: ['needs_more_time', 'mfa_not_rolled_out', 'rollout_project'] },
   { id: 'context:authenticator_usable', issues: [4], needs: ['authenticator_unusable', 'no_phones_allowed', 'phones_too_old'] },
+  { id: 'context:no_claim_problem', issues: [7], needs: ['mfa_claim_not_passed', 'provider_confirmed'], orFailure: true },
 ];
 
-export function requireDefiningEvidence(evidence: Evidence): void {
-  for (const { id, issues, needs } of DEFINING_EVIDENCE) {
+export function requireDefiningEvidence(evidence: Evidence, ticket: Ticket): void {
+  for (const { id, issues, needs, orFailure } of DEFINING_EVIDENCE) {
     if (needs.some((signal) => evidence.has(signal))) continue;
+    if (orFailure && FAILURE.test(ticket.askText)) continue;
     // The reading names the strongest signal it sets aside.
     const named = evidence.signals
       .filter((s) => issues.some((n) => (s.weights[n] ?? 0) > 0))

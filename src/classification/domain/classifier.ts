@@ -57,7 +57,7 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
   }
   setBackgroundAside(evidence, ticket);
   ruleOutIssues(evidence, ticket);
-  requireDefiningEvidence(evidence);
+  requireDefiningEvidence(evidence, ticket);
   readNotAsking(evidence, ticket);
 
   let candidates = evidence.candidates();

@@ -18,6 +18,10 @@ export const RESOLVED = alternatives([
   r`\bworks for everyone\b`,
   r`\bthank(s| you) for (resolving|fixing|the fix|sorting|clarifying)\b`,
   r`\bturned out\b`,
+  r`\b(handled|taken care of|dealt with) now\b`,
+  r`\bjust fine\b`,
+  r`(移行|対応|切り替え|切替)(が|は)?(済んで|済み)`,
+  r`(こちらは|これは|その件は|この件は)問題(は)?(ありません|ございません|ない)`,
   r`問題なく(運用|動作|利用|接続)(でき|して|され)`,
   r`(求められ|要求され|表示され)なくなりました`,
   r`(ご説明|ご回答|ご案内|ご教示)(いただき|頂き) ?ありがとう`,
@@ -34,6 +38,8 @@ export const RESOLVED = alternatives([
 export const THIRD_PARTY_WORKS = alternatives([
   r`\bamr (now )?(contains|has|includes|shows|carries|with|gets)( the)?( value)?( pwd)? mfa\b`,
   r`\bamr pwd mfa\b`,
+  r`(?<!\b(not|never|doesn t|does not|don t|do not|didn t|won t|can t|cannot) )` +
+    r`\b(passes|sends|puts|returns|comes back with|carries|includes|shows) (the )?mfa (value )?in (the )?amr\b`,
   r`\btokens? (now |already )?(contain|contains|carry|carries|show|shows|have|has|include|includes)` +
     r`( the)?( amr)?( claim)?( value)?( pwd)? mfa\b`,
   r`\b(mfa )?claim (now )?(passes|flows|is passed|is (now )?sent|comes through|is (now )?included)\b`,
@@ -57,6 +63,8 @@ export const EXISTING_EXCEPTION = alternatives([
   r`\bpending (exception )?request\b`,
   r`\b(status|withdraw|cancel)( of)? (our|the|my) (pending )?(exception )?request\b`,
   r`\bwe had filed\b`,
+  r`\b(we|i) (had|opened|raised|filed) a (support )?(ticket|case)\b`,
+  r`\b(previous|earlier|last|old) (support )?(ticket|case)\b`,
   r`\b(you|they|partner support) (approved|granted) (an |the |our )?(technical |mfa )?exception\b`,
   r`\bwho (signed off|approved)\b`,
   r`\bcovered by (the|our|an?) (existing )?exception\b`,
@@ -74,6 +82,7 @@ export const EXISTING_EXCEPTION = alternatives([
   r`(例外|承認).{0,60}期限切れ`,
   r`(既存|現在|現行)の(技術的な)?例外`,
   r`以前(提出|申請)した(例外)?(申請)?`,
+  r`(例外|exception) ?を?申請(いた)?しました`,
   r`(提出|申請)済み(の)?(例外)?(申請)?`,
 ]);
 
@@ -109,6 +118,7 @@ export const HYPOTHETICAL = alternatives([
     NOT_MFA_NEXT,
   r`\b(we|they) (might|may|could) (adopt|introduce|move|switch|migrate|hire|merge|acquire|implement|roll out|outsource)\b` + NOT_MFA_NEXT,
   r`\bif we do\b`,
+  r`\bif it turns out\b`,
   r`\bbefore we decide\b`,
   r`\bnothing has been decided\b`,
   r`\bjust scoping\b`,
@@ -133,7 +143,7 @@ export const HYPOTHETICAL = alternatives([
   r`(組む|構築する|移行する|切り替える|始める|採用する)予定`,
   r`事前に(把握|確認|知り)`,
   r`将来的に`,
-  r`(来年|来年度|来期|将来|今後)(から|以降|に|は)?(?![^。]{0,40}mfa).{0,40}予定`,
+  r`(?<!(アップグレード|更新|入れ替え|リプレース|交換|replace|upgrade|refresh) ?(は|が)? ?)(来年|来年度|来期|将来|今後)(から|以降|に|は)?(?![^。]{0,40}mfa).{0,40}予定`,
   r`^ その場合`,
   r`もし(?![^。]{0,20}mfa).{0,60}場合`,
   NOT_OF_MFA + r`(導入|移行|リプレース|購入)前`,
@@ -154,6 +164,10 @@ export const ASIDE = alternatives([
   r`今回の申請(の)?対象(では|で)(ありません|はありません|ない)`,
   r`\bbeing (upgraded|replaced|migrated) .{0,20}\banyway\b`,
   r`\bless important\b`,
+  r`\bno action needed\b`,
+  r`\bignore (it|that|this)\b`,
+  r`\bwe ll sort (that|this|it) (out )?(internally|ourselves)\b`,
+  r`\bnot a reason for an exception\b`,
   r`\bpriced .{0,30} as an alternative\b`,
   r`別(途|の)(申請|チケット|リクエスト)`,
 ]);
@@ -161,8 +175,13 @@ export const ASIDE = alternatives([
 /** A clause that turns to the matter at hand: it is the ask even inside a background sentence. */
 export const TURN = alternatives([
   r`^ (but|however|now|still|yet|remaining)\b`,
-  r`^ (new (problem|ask|issue)|different issue|the (remaining|actual|real) (problem|ask|issue)|what we actually)\b`,
+  r`^ (new (problem|ask|issue)|different issue|the (remaining|actual|real) (problem|ask|issue|request)|what we actually)\b`,
+  r`^ the (issue|problem) (now|today)\b`,
+  r`^ (unrelated|independently|separately|apart from that|regardless)\b`,
   r`^ (しかし|ところが|ただ|一方|今回|本題|本日)`,
+  r`^ その前に`,
+  r`それと(は)?(関係なく|別に)`,
+  r`残って(いる|る)(課題|問題)`,
   r`別件`,
 ]);
 
@@ -303,6 +322,9 @@ export const NO_REQUEST = alternatives([
   r`\bconfirm(ation)? that we don t need\b`,
   r`\bjust (curious|checking|want to make sure)\b`,
   r`\bnot blocking\b`,
+  r`\bnot (requesting|asking for) anything\b`,
+  r`\bnothing (is )?needed from (you|us)\b`,
+  r`\bnothing is (broken|blocked|failing)\b`,
   r`申請(は)?(行わず|しません|不要)`,
   r`(例外|申請)(は|の)?(提出)?(不要|必要(あり)?ません)`,
   r`(例外|申請)(は|が)?(必要|不要)(でしょうか|ですか|という理解)`,

@@ -8,6 +8,7 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
     id: 'exchange_online_powershell',
     pattern: alternatives([
       r` exchangeonline (remote )?powershell `,
+      r` exchangeonline (management )?shell\b`,
       r` exchangeonline .{0,40}powershell `,
       r` powershell .{0,40}exchangeonline `,
       r`\bnew pssession\b`,
@@ -60,7 +61,7 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
           r`it s not`,
           r`nothing to do with`,
         ]) +
-        r`( use| using| involve| about| run)?( any)? powershell\b`,
+        r`( use| using| involve| about| run)?( any)?( exchangeonline)? powershell\b`,
       r`powershell ?(は|を)?(使って|使用して|利用して)(おりません|いません|いない)`,
       r`powershell(では|は関係)(なく|ありません)`,
     ]),

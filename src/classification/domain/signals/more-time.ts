@@ -10,7 +10,7 @@ export const DONE_CLAUSE = alternatives([
   r`\b(already|all) (have|has|use|using|enrolled|registered|set up|configured|completed|done|on)\b`,
   r`(?<!(not|no|never|don t|doesn t|haven t|hasn t|t) (have |had |has |got )?)` +
     r`\bmfa (is |are |was )?(already )?(done|complete|completed|finished|in place|enabled|rolled out|set up)\b`,
-  r`(?<!(not|no|never|don t|doesn t|haven t|hasn t) )\b(already )?(have|has) mfa\b(?! (set up |enabled )?yet)`,
+  r`(?<!(not|no|never|don t|doesn t|haven t|hasn t|won t|will not|wouldn t|can t|cannot) )\b(already )?(have|has) mfa\b(?! (set up |enabled )?yet)`,
   r`\bis (complete|completed|done|finished)\b`,
   r`設定済`,
   r`導入済`,
@@ -70,6 +70,7 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
             ]),
           r`(few|couple of|two|three|four|six|\d+) (more )?(weeks|months)`,
           r`couple (of )?more (weeks|months)`,
+          r`\d+ (more )?days`,
           r`(until|till|by|before|in|end of) (\d+(st|nd|rd|th)? )?` +
             group([
               r`january`,
@@ -152,6 +153,10 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
       r`もう少し`,
       r`もうちょい`,
       r`遅れて`,
+      r`遅延`,
+      r`完了する ?まで`,
+      r`完了予定`,
+      r`[0-9]+ ?月 ?[0-9]+ ?日 ?(まで|迄)`,
       r`しばらく`,
       r`それまで`,
       r`要する`,
@@ -185,6 +190,9 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
         r`(implemented|rolled out|enabled|deployed|set up|turned on|switched on|configured|started|enrolled|registered|mfa)\b`,
       r`\b(not|isn t|aren t|is not|are not) (yet )?on mfa\b`,
       r`\bon mfa yet\b`,
+      r`\b(hasn t|has not|haven t|have not) been (done|rolled out|set up|enabled|deployed)( yet)?\b`,
+      r`\bget .{0,30}rolled out\b`,
+      r`mfa ?(は|が)? ?未(設定|導入|展開|登録)`,
       r`\bpassword only\b`,
       r`\bstill (sign in|log in|using) (with )?(a |just a )?password`,
       r`\bmfa (is |has )?(not|n t) (yet )?(been )?(implemented|rolled|enabled|deployed|set up|turned on|configured)\b`,
