@@ -12,11 +12,10 @@ import {
   EXISTING_QUESTION,
   FAILURE,
   NO_REQUEST,
-  OWN_TENANT,
   QUESTION,
   REQUEST,
-  THIRD_PARTY_WORKS,
-} from './signals/context.js';
+} from './signals/asking.js';
+import { OWN_TENANT, THIRD_PARTY_WORKS } from './signals/context.js';
 import type { ClauseRole, ReadClause } from './ticket-reading.js';
 
 /** Evidence of this much for an issue in background clauses makes that issue the background's. */

@@ -4,7 +4,8 @@
 // "しかし") or themselves ask for something. Each title part is read on its own.
 
 import type { Clause } from './ticket-structure.js';
-import { ASIDE, EXISTING_EXCEPTION, HYPOTHETICAL, NO_REQUEST, REQUEST, RESOLVED, THIRD_PARTY_WORKS, TURN } from './signals/context.js';
+import { NO_REQUEST, REQUEST } from './signals/asking.js';
+import { ASIDE, EXISTING_EXCEPTION, HYPOTHETICAL, RESOLVED, THIRD_PARTY_WORKS, TURN } from './signals/context.js';
 
 export type ClauseRole = 'ask' | 'resolved' | 'existing_exception' | 'hypothetical' | 'aside';
 
