@@ -670,10 +670,63 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       2,
       'context:hypothetical',
     ],
+    [
+      '3: a tool signs in with a user account (ツールが…アカウントを使っています)',
+      '監視ツールのアカウント',
+      '監視ツールが定期的に Graph API を叩くために通常のユーザーアカウントを使っています。人が操作しないので MFA に応答できません。',
+      3,
+      'service_accounts',
+    ],
+    [
+      '7: MFA が完了していないと判断されます',
+      'サードパーティ MFA（カスタムコントロール）',
+      '条件付きアクセスのカスタムコントロールで RSA SecurID を利用していますが、パートナーセンターでは MFA が完了していないと判断されます。例外をお願いできますでしょうか。',
+      7,
+      'mfa_claim_not_passed',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);
     if (signal) expect(ids(result)).toContain(signal);
+  });
+});
+
+describe('issue 6 needs the module not to work, said in some way', () => {
+  it.each([
+    [
+      'EN',
+      'Agents need time (EXO PowerShell in use)',
+      "Our 20 helpdesk agents manage customer tenants through the admin portals and Exchange Online PowerShell with GDAP. Ten of them still haven't registered MFA because of the holiday rota. We need until 31 January.",
+    ],
+    [
+      'JA',
+      '代理管理担当者の MFA 登録',
+      '弊社の代理管理担当者は、お客様の Exchange Online を PowerShell や管理センターで運用しています。担当者の MFA 登録がまだ終わっていないため、2 月末まで猶予をいただけますか。',
+    ],
+  ])('%s: Exchange Online PowerShell named as context, the ask is time -> 1', (_, title, description) => {
+    const result = ask(title, description);
+    expect(result.knownIssue).toBe(1);
+    expect(contextWeight(result, 'context:no_module_problem')[6]).toBeLessThan(0);
+  });
+});
+
+describe('a mail header at the top of a ticket is its own header, not a forwarded message', () => {
+  it('keeps the body under 件名 / 差出人 lines and drops only those lines', () => {
+    const text = [
+      '件名: Exchange Online PowerShell / customers',
+      '差出人: Cloud Ops <cloudops@example.com>',
+      '',
+      '代理管理で約 200 社のお客様の Exchange Online を remote PowerShell で管理しています。',
+      'MFA を有効にした account は接続できません（module が MFA 非対応）。exception をお願いします。',
+    ].join('\n');
+    expect(clauseTexts('t', text)).toContain('MFA を有効にした account は接続できません（module が MFA 非対応）。');
+    expect(ask('Tech exception', text).knownIssue).toBe(6);
+  });
+
+  it("still drops a From: header below the partner's own words, to the end", () => {
+    const text =
+      'Three agents read mail over IMAP with basic auth.\n\nFrom: Partner Support\nExchange Online PowerShell with delegated admin may be a valid reason.';
+    expect(clauseTexts('Mail', text)).toEqual(['Mail', 'Three agents read mail over IMAP with basic auth.']);
   });
 });
 

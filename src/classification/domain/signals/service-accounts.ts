@@ -26,6 +26,8 @@ export const SERVICE_ACCOUNT_SIGNALS: readonly Signal[] = [
       r`\brooms? 用 ?(user )?accounts?\b`,
       r`(機器|デバイス|端末)専用`,
       r`専用(の)?(ユーザー)?アカウント`,
+      r`(ツール|システム|アプリ|ソフト|プログラム|スクリプト)(が|で|から)(は)?.{0,30}(ユーザー)?アカウント(を|で)(使|利用|サインイン)`,
+      r`\b(tool|app|application|system|script|software|integration|service) (uses|signs in with|runs with|logs in with) (a |an |our )?(regular |normal |named |dedicated )?(user )?account\b`,
     ]),
     weights: { 3: 4 },
   },

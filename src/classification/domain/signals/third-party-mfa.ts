@@ -101,6 +101,7 @@ export const THIRD_PARTY_MFA_SIGNALS: readonly Signal[] = [
       r`\b(keeps|still) (requiring|asking for|prompting for|demanding|requesting) (mfa|a second factor)\b`,
       r`(記録|反映|付与|記載)(され)?(ない|ません|ず|ていない|ていません)`,
       r`未実施(と|として)(判断|判定|みなされ|扱われ)`,
+      r`(完了|実施)して(い|お)(ない|らず|りません)(と|もの(と|として))(判断|判定|みなされ|扱われ)`,
       r`再要求`,
       r`(mfa ?済み|完了|mfa)(と|として)? ?(判定|認識|判断)(し|され)(ない|ません|ず)`,
       r`\bclaims? ?(が|は)? ?(flow|pass|reach) ?(しない|しません|されない|せず)`,
