@@ -684,6 +684,34 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       7,
       'mfa_claim_not_passed',
     ],
+    [
+      'time: 後ろ倒し, お時間を頂戴; 代理で管理',
+      'MFA 対応スケジュールの後ろ倒し',
+      'お客様テナントを代理で管理している運用メンバーの MFA 設定が、繁忙期のためスケジュールが後ろ倒しになっています。年度内の完了が難しいため、少しお時間を頂戴したく存じます。',
+      1,
+      'uses_delegated_admin',
+    ],
+    [
+      'time: リスケ, 来月',
+      'リスケのお願い',
+      'GDAP 経由で顧客環境を見ているエンジニアの MFA 有効化、リスケさせてください。来月頭には終わります。',
+      1,
+      'needs_more_time',
+    ],
+    [
+      "time: haven't set it up",
+      'Stragglers',
+      "Most of our GDAP techs are on MFA now but about a dozen stragglers who support customer tenants haven't set it up. Give us till after the holidays?",
+      1,
+      'mfa_not_rolled_out',
+    ],
+    [
+      "3: an RPA robot's account, 人が介在しない",
+      'RPA ロボットのアカウント',
+      'RPA のロボットが使う業務用アカウントがあり、夜間に自動で SharePoint へファイルを登録しています。人が介在しないため MFA の承認ができません。このアカウントを対象外にしていただけますか。',
+      3,
+      'service_accounts',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);
