@@ -712,6 +712,34 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       3,
       'service_accounts',
     ],
+    [
+      "turn: …予定ですが、 (Japanese 'but') turns from a plan to the ask",
+      '猶予',
+      '来年 Okta に移行する予定ですが、代理管理を行うエージェントの MFA 登録が遅れているため、3 月まで猶予をお願いしたいです。',
+      1,
+      null,
+    ],
+    [
+      'no request yet: 回答が来たら改めてご連絡します',
+      'Duo 問い合わせ中',
+      'Duo をカスタムコントロールで使っています。MFA が認識されない件で Duo に問い合わせ中です。回答が来たら改めてご連絡します。',
+      null,
+      'context:no_request',
+    ],
+    [
+      '2: お客様の管理は別部署が担当',
+      '自社テナント管理者（顧客は別部署）',
+      '自社テナントの管理者 2 名（お客様の管理は別部署が担当）について、MFA 導入の準備が間に合っていません。1 か月の猶予をお願いします。',
+      2,
+      'does_not_use_delegated_admin',
+    ],
+    [
+      '3: a scheduled job runs under a user account',
+      '定期ジョブが失敗',
+      '毎朝 6 時にレポートを出力する定期ジョブがユーザーアカウントで動いており、MFA 有効化後に失敗するようになりました。このアカウントを例外にしていただけますか。',
+      3,
+      'service_accounts',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);

@@ -142,6 +142,10 @@ export const NO_REQUEST = alternatives([
   r`\bconfirm(ation)? that we don t need\b`,
   r`\bjust (curious|checking|want to make sure)\b`,
   r`\bnot blocking\b`,
+  // The partner will come back once they know more: nothing is asked yet.
+  r`(回答|結果)が(来|き|届い|出)(たら|次第).{0,20}(連絡|相談|申請)`,
+  r`\b(we ll|we will) (get back to you|come back to you|follow up|update you)\b`,
+  r`\bonce we hear back\b`,
   r`\bnot (requesting|asking for) anything\b`,
   r`\bnothing (is )?needed from (you|us)\b`,
   r`\bnothing is (broken|blocked|failing)\b`,

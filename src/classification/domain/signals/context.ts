@@ -186,6 +186,13 @@ export const TURN = alternatives([
   r`別件`,
 ]);
 
+/**
+ * A clause ending "…ですが、" / "…けど、" (Japanese "but"): the clause after it turns, as after English
+ * "but" (which CLAUSE_BREAK keeps with the second part). "来年 Okta に移行する予定ですが、エージェントの
+ * MFA 登録が遅れています" asks about the agents.
+ */
+export const TURN_AFTER = alternatives([r`(です|ます|でした|ました|ません|ある|いる|おり|ない|た|だ)が ?$`, r`(けれど(も)?|けど) ?$`]);
+
 /** The accounts work in the partner's own tenant only: Exchange Online PowerShell there is not issue 6. */
 export const OWN_TENANT = alternatives([
   r`\bour own (tenant|mailbox|mailboxes|m365|microsoft 365|office 365|company|helpdesk mailbox|internal tenant|exchange)\b`,

@@ -28,7 +28,7 @@ export const SERVICE_ACCOUNT_SIGNALS: readonly Signal[] = [
       r`専用(の)?(ユーザー)?アカウント`,
       r`(rpa|ロボット|ボット|bot)(が|の|用)?(使う|使用する|利用する)?(業務用)? ?(の)?(ユーザー)?アカウント`,
       r`\b(rpa|bot|robot)s? (user )?accounts?\b`,
-      r`(ツール|システム|アプリ|ソフト|プログラム|スクリプト)(が|で|から)(は)?.{0,30}(ユーザー)?アカウント(を|で)(使|利用|サインイン)`,
+      r`(ツール|システム|アプリ|ソフト|プログラム|スクリプト|ジョブ|バッチ|タスク)(が|で|から)(は)?.{0,30}(ユーザー)?アカウント(を|で)(使|利用|サインイン|動|実行|稼働)`,
       r`\b(tool|app|application|system|script|software|integration|service) (uses|signs in with|runs with|logs in with) (a |an |our )?(regular |normal |named |dedicated )?(user )?account\b`,
     ]),
     weights: { 3: 4 },
