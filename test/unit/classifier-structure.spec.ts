@@ -740,6 +740,20 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       3,
       'service_accounts',
     ],
+    [
+      'question: …の提供予定を教えてください asks for information, not issue 6',
+      'PowerShell の MFA 対応状況',
+      'Exchange Online PowerShell の新しいモジュールの提供予定を教えてください。現在は旧モジュールで顧客テナントを管理しています。',
+      null,
+      'context:other_question',
+    ],
+    [
+      'question: MFA の要件の対象になりますか asks about scope, not eligibility',
+      'サービスアカウントは対象？',
+      '複合機で使っているサービスアカウントは代理管理を使いません。MFA の要件の対象になりますか。',
+      null,
+      'context:question',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);

@@ -100,7 +100,8 @@ export const ELIGIBILITY_QUESTION = alternatives([
     r`(qualify|be (eligible|grounds|able to get|covered)|need|require|grant|have to)\b`,
   r`\b(will|do) we (need|qualify)\b`,
   r`\bcan we apply\b`,
-  r`対象(に|と)なり(ます|得ます)(か|でしょうか)`,
+  // "MFA の要件の対象になりますか" asks whether the requirement applies, not whether an exception would.
+  r`(?<!(要件|必須化|義務化|要求|強制)(の)?)対象(に|と)なり(ます|得ます)(か|でしょうか)`,
   r`申請(は)?(できる|可能)(の)?(でしょうか|ですか)`,
   r`申請でき(ますか|るのか|るでしょうか)`,
   r`(認められ|受けられ)(ますか|るのでしょうか|るでしょうか)`,
@@ -111,7 +112,7 @@ export const ELIGIBILITY_QUESTION = alternatives([
 ]);
 
 /** A question, read on the raw clause (normalised text has no question marks). */
-export const QUESTION = /[?？](\s|$)|でしょうか|ですか|ますか/u;
+export const QUESTION = /[?？](\s|$)|でしょうか|ですか|ますか|教えて(ください|下さい|いただけ)|ご教示(ください|下さい|いただけ)/u;
 
 /** "Exception?" on its own: a terse way to ask for one. */
 export const BARE_EXCEPTION_QUESTION = new RegExp(
