@@ -754,6 +754,20 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       null,
       'context:question',
     ],
+    [
+      'time, terse: mfa planned for april, exception till then',
+      'Finance (no DAP) timeline',
+      'finance team, no dap, never in customer tenants. mfa planned for april. exception till then pls',
+      2,
+      'needs_more_time',
+    ],
+    [
+      'time, terse: not done w/ mfa yet, 3 more wks',
+      'agents not done',
+      'agents w/ gdap into customer tenants not done w/ mfa yet. need 3 more wks',
+      1,
+      'mfa_not_rolled_out',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);

@@ -71,7 +71,8 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
           r`(few|couple of|two|three|four|six|\d+) (more )?(weeks|months)`,
           r`couple (of )?more (weeks|months)`,
           r`\d+ (more )?days`,
-          r`(until|till|by|before|in|end of) (\d+(st|nd|rd|th)? )?` +
+          r`(till|til) then`,
+          r`(until|till|by|before|in|for|end of) (\d+(st|nd|rd|th)? )?` +
             group([
               r`january`,
               r`february`,
@@ -196,6 +197,7 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
         r`(implemented|rolled out|enabled|deployed|set up|turned on|switched on|configured|started|enrolled|registered|mfa)\b`,
       r`\b(not|isn t|aren t|is not|are not) (yet )?on mfa\b`,
       r`\bon mfa yet\b`,
+      r`\bnot (yet )?(done|finished) (with |w )?(mfa|enrol+ment|registration)\b`,
       r`\b(haven t|have not|hasn t|has not|not) (yet )?set (it|them|mfa) up\b`,
       r`\b(hasn t|has not|haven t|have not) been (done|rolled out|set up|enabled|deployed)( yet)?\b`,
       r`\bget .{0,30}rolled out\b`,
