@@ -768,6 +768,41 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       1,
       'mfa_not_rolled_out',
     ],
+    [
+      'resolved: without issues, closing this -> not 6',
+      'Re: Exchange Online PowerShell (resolved)',
+      'Thanks - following your advice we switched to the new module with MFA and can now manage customer mailboxes through delegated admin without issues. Closing this.',
+      null,
+      null,
+    ],
+    [
+      '2: EXO PowerShell only on our own tenant, never on customers',
+      'EXO for own mailboxes, time',
+      "Two IT admins use Exchange Online PowerShell only on our own tenant's mailboxes, never on customers. Rewriting their runbooks for MFA takes a month. Can they have an exception until then?",
+      2,
+      'does_not_use_delegated_admin',
+    ],
+    [
+      '3: an EXO script that never touches customer tenants is not 6',
+      'EXO script, own tenant, service account',
+      'A nightly Exchange Online PowerShell script under a service account exports our own mailbox statistics. It never touches customer tenants. MFA breaks the job; please exclude the account.',
+      3,
+      'context:own_tenant',
+    ],
+    [
+      "what-if: if we federate (normalised 'federated') next year -> not 7",
+      'If we federate with Ping next year',
+      'If we federate with Ping next year and the amr claim lacks mfa, could we apply for an exception then? Nothing is set up yet.',
+      null,
+      'context:hypothetical',
+    ],
+    [
+      'no request: 例外申請を取り下げます -> not 6',
+      'EXO PowerShell の例外を取り下げ',
+      '新しいモジュールで MFA に対応できたので、Exchange Online PowerShell の例外申請を取り下げます。',
+      null,
+      'context:no_request',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);

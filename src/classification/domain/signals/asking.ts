@@ -164,6 +164,7 @@ export const NO_REQUEST = alternatives([
   r`(例外|申請)(は)?(申請)?(せず|しないこと)`,
   r`(例外|申請)(は|も)? ?(もう)?(いらない|要らない|いりません|要りません)`,
   r`クローズ ?(で|して|いただ|いたし|を)`,
-  r`\bclose (this|the ticket|the request|the case|it)\b`,
+  r`\bclos(e|ing) (this|the ticket|the request|the case|it)\b`,
+  r`(申請|例外)(を|は)?取り?下げ(ます|ました|たい|させて)`,
   r`差し支え(ございません|ありません)`,
 ]);
