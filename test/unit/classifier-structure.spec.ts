@@ -803,6 +803,27 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       null,
       'context:no_request',
     ],
+    [
+      'resolved: already moved to the new module -> 3, not 6',
+      'EXO module mention; scanner account',
+      "We already moved our Exchange PowerShell scripts to the new module. Separate issue: the shared scanner account can't do MFA. Please exclude it.",
+      3,
+      'context:resolved',
+    ],
+    [
+      'resolved: EXO PowerShell is fine for us -> 5, not 6',
+      'EXO PowerShell fine; IMAP',
+      "Exchange Online PowerShell is fine for us. The problem is IMAP clients with basic auth used by 3 agents; they can't connect with MFA. Exception please.",
+      5,
+      'context:resolved',
+    ],
+    [
+      '7: MFA を実施しても要求されます, amr に mfa を含められない',
+      'Okta - 例外申請',
+      'Okta でフェデレーションしていますが、MFA を実施しても Partner Center では MFA が要求されます。Okta 社からは amr に mfa を含められないと回答がありました。例外を申請します。',
+      7,
+      'mfa_claim_not_passed',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);

@@ -21,6 +21,8 @@ export const RESOLVED = alternatives([
   r`\bturned out\b`,
   r`\b(handled|taken care of|dealt with) now\b`,
   r`\bjust fine\b`,
+  r`\balready (moved|migrated|switched|upgraded)\b`,
+  r`\b(is|are) (fine|working) (for us|now)\b`,
   r`\bwithout (any )?(issues?|problems?)\b`,
   r`\b(we|they|it) can now\b`,
   r`(移行|対応|切り替え|切替)(が|は)?(済んで|済み)`,
