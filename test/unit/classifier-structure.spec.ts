@@ -692,7 +692,7 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       'uses_delegated_admin',
     ],
     [
-      'time: リスケ, 来月',
+      'time: リスケ',
       'リスケのお願い',
       'GDAP 経由で顧客環境を見ているエンジニアの MFA 有効化、リスケさせてください。来月頭には終わります。',
       1,

@@ -23,8 +23,6 @@ export const RESOLVED = alternatives([
   r`\bjust fine\b`,
   r`\balready (moved|migrated|switched|upgraded)\b`,
   r`\b(is|are) (fine|working) (for us|now)\b`,
-  r`\bwithout (any )?(issues?|problems?)\b`,
-  r`\b(we|they|it) can now\b`,
   r`(移行|対応|切り替え|切替)(が|は)?(済んで|済み)`,
   r`(こちらは|これは|その件は|この件は)問題(は)?(ありません|ございません|ない)`,
   r`問題なく(運用|動作|利用|接続)(でき|して|され)`,
