@@ -824,6 +824,34 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       7,
       'mfa_claim_not_passed',
     ],
+    [
+      'time: while we finish',
+      'For now',
+      'Our helpdesk agents use DAP in customer tenants. Could they be excluded from MFA for now while we finish enrolment?',
+      1,
+      'needs_more_time',
+    ],
+    [
+      'time: 当面の間',
+      '当面の間',
+      '代理管理で顧客テナントを管理するエージェントについて、MFA の準備が整うまで当面の間、例外扱いにしていただけますか。',
+      1,
+      'needs_more_time',
+    ],
+    [
+      'time: 設定が終わっていない',
+      '一時的な除外',
+      '代理管理を行う技術者 5 名の MFA 設定が終わっていないため、一時的に除外をお願いします。',
+      1,
+      'needs_more_time',
+    ],
+    [
+      'time: 準備が整うまで',
+      '準備が整うまで',
+      '総務部のユーザーは顧客テナントにアクセスしません。MFA の準備が整うまで例外としてください。',
+      2,
+      'needs_more_time',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);

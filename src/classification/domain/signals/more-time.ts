@@ -71,6 +71,7 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
           r`(few|couple of|two|three|four|six|\d+) (more )?(weeks|months)`,
           r`couple (of )?more (weeks|months)`,
           r`\d+ (more )?days`,
+          r`while we (finish|complete|roll|enrol+|get|prepare)`,
           r`(till|til) then`,
           r`(until|till|by|before|in|for|end of) (\d+(st|nd|rd|th)? )?` +
             group([
@@ -139,6 +140,8 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
       r`間に合(わ|い)`,
       r`まだ(完了|終わ|導入|展開|対応|実装|有効|でき)`,
       r`終わっていません`,
+      r`終わって(い|お)(ない|らず)`,
+      r`(整う|済む)まで`,
       r`終わるまで`,
       r`完了まで`,
       r`準備中`,
