@@ -852,6 +852,34 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       2,
       'needs_more_time',
     ],
+    [
+      "4: the app can't be installed, the app store is blocked",
+      'App store blocked',
+      "Company phones are locked down by our MDM, the app store is blocked, so the Authenticator app can't be installed. Our GDAP agents are affected. Exception requested.",
+      4,
+      'authenticator_unusable',
+    ],
+    [
+      '4: 携帯電話が使用できません (電波が遮断)',
+      '電波が入らない',
+      'データセンター内は電波が遮断されており、携帯電話が使用できません。Authenticator での承認ができないため、例外を申請します。',
+      4,
+      'no_phones_allowed',
+    ],
+    [
+      '7: after Duo, Partner Center still says MFA required',
+      'Duo claim',
+      'We use Duo with AD FS. After completing Duo, Partner Center still says MFA required. Please grant an exception.',
+      7,
+      null,
+    ],
+    [
+      '7: MFA をもう一度求められます',
+      'Okta 二重',
+      'Okta 連携しているのに、Partner Center で MFA をもう一度求められます。例外をお願いします。',
+      7,
+      'mfa_claim_not_passed',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);

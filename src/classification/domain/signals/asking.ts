@@ -50,6 +50,8 @@ export const FAILURE = alternatives([
   r`\b(lacks?|lacking|incompatible|missing)\b`,
   r`\b(access (is )?denied|error|401|unauthori[sz]ed|prompted (again|twice)|double prompt|asks? (again|for mfa again)|sent back)\b`,
   r`\bonly (works|does|supports) basic\b`,
+  r`\bmfa required\b`,
+  r`\bstill (says|shows|asks|requires|prompts)\b`,
   r`でき(ません|ない|ず|なく|なかった)`,
   r`(失敗|エラー|停止|ループ|拒否)`,
   r`止ま(る|り|って)`,
