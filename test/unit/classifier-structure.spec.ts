@@ -880,6 +880,13 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       7,
       'mfa_claim_not_passed',
     ],
+    [
+      '3: a recording server signs in with a user account',
+      '監視カメラ録画サーバーのアカウント',
+      '監視カメラの録画サーバーが、録画データを OneDrive にアップロードする際にユーザーアカウントでサインインしています。サーバーは無人で稼働しており、MFA の承認ができません。当該アカウント（権限なし）を除外いただけますでしょうか。',
+      3,
+      'service_accounts',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);
