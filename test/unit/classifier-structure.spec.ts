@@ -887,6 +887,13 @@ describe('round 2: time evidence, turns, background and asides (dev-5 readings)'
       3,
       'service_accounts',
     ],
+    [
+      '2, mixed: customer には access しない',
+      'Own tenant admin',
+      '自社 tenant の admin（customer には access しない）2 名の MFA setup に 1 か月かかります。その間 exception をお願いします。',
+      2,
+      'does_not_use_delegated_admin',
+    ],
   ] as const)('%s', (_, title, description, expected, signal) => {
     const result = ask(title, description);
     expect(result.knownIssue).toBe(expected);
