@@ -920,6 +920,32 @@ describe('issue 6 needs the module not to work, said in some way', () => {
   });
 });
 
+describe('issue 6 is about managing customers', () => {
+  it('Exchange Online PowerShell that fails, with no customer or delegated admin named -> none', () => {
+    const result = ask(
+      'EXO PowerShell and MFA',
+      'Our Exchange Online PowerShell scripts fail once MFA is on. Please grant an exception for our 2 admins.',
+    );
+    expect(result.knownIssue).toBeNull();
+    expect(contextWeight(result, 'context:no_customers')[6]).toBeLessThan(0);
+  });
+
+  it.each([
+    [
+      'DelegatedOrg',
+      'We run remote PowerShell with DelegatedOrg for 300 CSP customers; since MFA was enabled the session fails. Exception please.',
+    ],
+    [
+      '顧客のメール環境',
+      '顧客のメール環境をリモート PowerShell で運用している担当者 3 名は、MFA を有効化すると接続できなくなります。例外にしてもらえますか。',
+    ],
+  ])('%s names whose Exchange it is -> 6', (_, description) => {
+    const result = ask('Remote PowerShell', description);
+    expect(result.knownIssue).toBe(6);
+    expect(ids(result)).toContain('reaches_customers');
+  });
+});
+
 describe('a mail header at the top of a ticket is its own header, not a forwarded message', () => {
   it('keeps the body under 件名 / 差出人 lines and drops only those lines', () => {
     const text = [

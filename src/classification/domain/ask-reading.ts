@@ -88,7 +88,9 @@ export function setBackgroundAside(evidence: Evidence, ticket: Ticket): void {
  * module or a vendor named alone is no evidence for them; without one of these signals (or, for 6
  * and 7, a problem stated) in the ask their scores are taken out, as the named reading. Exchange Online
  * PowerShell is named as context often enough (how agents work) that 6 only gives way so to an issue
- * that is itself named: alone, a ticket about it keeps 6.
+ * that is itself named: alone, a ticket about it keeps 6. And 6 is about managing customers: Exchange
+ * Online PowerShell with no customer or delegated admin named may be the partner's own tenant, so it is
+ * not named (context:no_customers).
  */
 const DEFINING_EVIDENCE: readonly {
   id: string;
@@ -102,6 +104,7 @@ const DEFINING_EVIDENCE: readonly {
   { id: 'context:no_rollout_time', issues: [1, 2], needs: ['needs_more_time', 'mfa_not_rolled_out', 'rollout_project'] },
   { id: 'context:authenticator_usable', issues: [4], needs: ['authenticator_unusable', 'no_phones_allowed', 'phones_too_old'] },
   { id: 'context:no_module_problem', issues: [6], needs: ['module_without_mfa'], orFailure: true, onlyAgainstOther: true },
+  { id: 'context:no_customers', issues: [6], needs: ['uses_delegated_admin', 'customer_tenants', 'reaches_customers'] },
   { id: 'context:no_claim_problem', issues: [7], needs: ['mfa_claim_not_passed', 'provider_confirmed'], orFailure: true },
 ];
 

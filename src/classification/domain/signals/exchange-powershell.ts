@@ -45,6 +45,17 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
     weights: { 5: 0.5, 6: 1 },
   },
   {
+    // Whose Exchange it is: issue 6 is about managing customers (DelegatedOrg names a customer org).
+    id: 'reaches_customers',
+    pattern: alternatives([
+      r`\bdelegatedorg(anization)?\b`,
+      r`\b(customers?|clients?)( s)? (exchange|exchangeonline|mail|mailbox(es)?|orgs?|organi[sz]ations?)\b`,
+      r`\b(csp|managed) (customers?|clients?)\b`,
+      r`(顧客|お客様|お客さん)(の)? ?(メール|exchange|exchangeonline|メールボックス|組織)`,
+    ]),
+    weights: { 6: 0.5 },
+  },
+  {
     id: 'not_powershell',
     pattern: alternatives([
       r`\b` +
