@@ -14,7 +14,10 @@ const FILES = [
   'realistic-dev-1',
   'realistic-dev-2',
   'realistic-dev-3',
+  'realistic-dev-4',
+  'realistic-dev-5',
   'realistic-holdout',
+  'realistic-holdout-2',
 ].map((name) => `test/corpus/${name}.json`);
 const cases = FILES.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[]);
 const ROUNDS = 50;

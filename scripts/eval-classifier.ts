@@ -1,12 +1,15 @@
 // npm run eval:classifier [-- --errors[=part,part]]
 // Prints, for each corpus part: accuracy, macro-F1, accuracy per language, the confusion matrix, the
 // unsafe count and the costly rate (not valid or none called 6 or 7 at any confidence). Exits non-zero
-// when the bars of GitHub issue 14 are missed: on the realistic held-out part accuracy >= 95%,
-// Japanese accuracy >= 93% and costly <= 1%; the old held-out part no worse than its 96.7%.
+// when the bars of GitHub issue 14 are missed: on each realistic held-out part (realistic-holdout,
+// realistic-holdout-2) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
+// part no worse than its 96.7%.
 //
 // --errors lists the misclassified cases of every development part; --errors=realistic-dev-1 (a
 // comma-separated list of part ids) only of those, so that a batch can stay unseen until it is scored.
 // Held-out errors are never listed: reading them would tune on them.
+//
+// --markdown also prints every part's figures as one Markdown table (the one test/corpus/RESULTS.md uses).
 import { readFileSync } from 'node:fs';
 import { evaluate, CLASS_LABELS, type CorpusCase, type Report } from '../src/classification/domain/evaluation.js';
 
@@ -32,9 +35,16 @@ const PARTS: readonly Part[] = [
   { id: 'realistic-dev-2', name: 'realistic development batch 2', files: [corpus('realistic-dev-2')], heldOut: false },
   { id: 'realistic-dev-3', name: 'realistic development batch 3', files: [corpus('realistic-dev-3')], heldOut: false },
   {
+    id: 'realistic-dev-4',
+    name: 'realistic development batch 4 (Japanese-heavy)',
+    files: [corpus('realistic-dev-4')],
+    heldOut: false,
+  },
+  { id: 'realistic-dev-5', name: 'realistic development batch 5 (hard negatives)', files: [corpus('realistic-dev-5')], heldOut: false },
+  {
     id: 'realistic-dev',
-    name: 'realistic development, batches 1-3 together',
-    files: [1, 2, 3].map((n) => corpus(`realistic-dev-${n}`)),
+    name: 'realistic development, batches 1-5 together',
+    files: [1, 2, 3, 4, 5].map((n) => corpus(`realistic-dev-${n}`)),
     heldOut: false,
     aggregate: true,
   },
@@ -44,7 +54,16 @@ const PARTS: readonly Part[] = [
     files: [corpus('realistic-holdout')],
     heldOut: true,
   },
+  {
+    id: 'realistic-holdout-2',
+    name: 'realistic held-out 2 (written independently; never looked at, never tuned on)',
+    files: [corpus('realistic-holdout-2')],
+    heldOut: true,
+  },
 ];
+
+/** The realistic held-out parts: the issue's bars apply to each of them on its own. */
+const REALISTIC_HELD_OUT = ['realistic-holdout', 'realistic-holdout-2'] as const;
 
 /** Old held-out accuracy before issue 14 (116 of 120): the realistic work must not lose any of it. */
 const OLD_HOLDOUT_BASELINE = 116 / 120;
@@ -96,18 +115,58 @@ for (const part of PARTS) {
   }
 }
 
-const realistic = reports.get('realistic-holdout')!;
+if (process.argv.includes('--markdown')) {
+  const langs = ['en', 'ja', 'mixed'];
+  console.log('\n| part | cases | accuracy | macro-F1 | en | ja | mixed | costly | unsafe |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [id, r] of reports) {
+    const byLang = langs.map((l) => (r.byLanguage[l] ? pct(r.byLanguage[l].accuracy) : '-'));
+    const row = [
+      id,
+      r.total,
+      pct(r.accuracy),
+      r.macroF1.toFixed(3),
+      ...byLang,
+      `${r.costly.length} = ${pct(r.costlyRate)}`,
+      r.unsafe.length,
+    ];
+    console.log(`| ${row.join(' | ')} |`);
+  }
+}
+
 const old = reports.get('old-holdout')!;
-const japanese = realistic.byLanguage['ja']?.accuracy ?? 0;
-const checks = [
-  [`realistic held-out accuracy ${pct(realistic.accuracy)} >= ${pct(BARS.accuracy)}`, realistic.accuracy >= BARS.accuracy],
-  [`realistic held-out Japanese accuracy ${pct(japanese)} >= ${pct(BARS.japanese)}`, japanese >= BARS.japanese],
-  [`realistic held-out costly ${pct(realistic.costlyRate)} <= ${pct(BARS.costly)}`, realistic.costlyRate <= BARS.costly],
-  [`old held-out accuracy ${pct(old.accuracy)} >= ${pct(OLD_HOLDOUT_BASELINE)}`, old.accuracy >= OLD_HOLDOUT_BASELINE - 1e-9],
-  [`old held-out unsafe ${old.unsafe.length} = 0`, old.unsafe.length === 0],
-] as const;
+type Check = readonly [text: string, target: string, now: string, met: boolean];
+const tables: [string, Check[]][] = REALISTIC_HELD_OUT.map((id) => {
+  const report = reports.get(id)!;
+  const japanese = report.byLanguage['ja']?.accuracy ?? 0;
+  return [
+    id,
+    [
+      ['accuracy', `>= ${pct(BARS.accuracy)}`, pct(report.accuracy), report.accuracy >= BARS.accuracy],
+      ['Japanese accuracy', `>= ${pct(BARS.japanese)}`, pct(japanese), japanese >= BARS.japanese],
+      [
+        'costly (1-5/none called 6/7)',
+        `<= ${pct(BARS.costly)}`,
+        `${pct(report.costlyRate)} (${report.costly.length})`,
+        report.costlyRate <= BARS.costly,
+      ],
+    ],
+  ];
+});
+tables.push([
+  'old-holdout',
+  [
+    ['accuracy', `>= ${pct(OLD_HOLDOUT_BASELINE)}`, pct(old.accuracy), old.accuracy >= OLD_HOLDOUT_BASELINE - 1e-9],
+    ['unsafe', '= 0', String(old.unsafe.length), old.unsafe.length === 0],
+  ],
+]);
 console.log('\nbars (GitHub issue 14):');
-for (const [text, met] of checks) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${text}`);
-const pass = checks.every(([, met]) => met);
+for (const [id, checks] of tables) {
+  console.log(`  [${id}]`);
+  for (const [text, target, now, met] of checks) {
+    console.log(`    ${met ? 'met    ' : 'NOT met'}  ${text.padEnd(30)} ${now.padStart(12)}   target ${target}`);
+  }
+}
+const pass = tables.every(([, checks]) => checks.every(([, , , met]) => met));
 console.log(`all bars: ${pass ? 'met' : 'NOT met'}`);
 process.exit(pass ? 0 : 1);

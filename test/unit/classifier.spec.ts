@@ -220,11 +220,12 @@ describe('classifier: the held-out corpus bars', () => {
 describe('classifier: the realistic corpus (GitHub issue 14)', () => {
   const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[];
   it('keeps the realistic development batches it was tuned on (accuracy >= 95%, costly <= 1%)', () => {
-    const report = evaluate([1, 2, 3].flatMap((n) => load(`test/corpus/realistic-dev-${n}.json`)));
+    const report = evaluate([1, 2, 3, 4, 5].flatMap((n) => load(`test/corpus/realistic-dev-${n}.json`)));
     expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(report.costlyRate).toBeLessThanOrEqual(0.01);
   });
-  // The issue's bars on the realistic held-out set (accuracy >= 95%, Japanese >= 93%, costly <= 1%)
-  // are not met yet (see test/corpus/RESULTS.md); this test is to keep them once they are.
+  // The issue's bars on each realistic held-out set (realistic-holdout, realistic-holdout-2: accuracy
+  // >= 95%, Japanese >= 93%, costly <= 1%) are not met yet (see test/corpus/RESULTS.md); this test is
+  // to keep them once they are.
   it.todo('keeps the realistic held-out bars: accuracy >= 95%, Japanese accuracy >= 93%, costly <= 1%');
 });

@@ -12,13 +12,14 @@ import {
   EXISTING_QUESTION,
   FAILURE,
   NO_REQUEST,
-  OWN_TENANT,
   QUESTION,
   REQUEST,
-  THIRD_PARTY_WORKS,
-} from './signals/context.js';
+} from './signals/asking.js';
+import { OWN_TENANT, THIRD_PARTY_WORKS } from './signals/context.js';
 import type { ClauseRole, ReadClause } from './ticket-reading.js';
 
+/** Evidence of this much names an issue (the classifier's MIN_SCORE for 1-5). */
+const NAMED_SCORE = 3;
 /** Evidence of this much for an issue in background clauses makes that issue the background's. */
 const BACKGROUND_TOPIC = 3;
 /** Subtracted from every issue when the ticket is a question, a plan or a report rather than an ask. */
@@ -76,6 +77,47 @@ export function setBackgroundAside(evidence: Evidence, ticket: Ticket): void {
     });
     const marked = ofRole.find((c) => c.marker) ?? ofRole[0];
     evidence.remove(`context:${role}`, marked.marker ?? marked.text.trim(), issues);
+  }
+}
+
+/**
+ * Issues whose definition is one fact, and the signals that state it: 1 and 2 are about needing more
+ * time to roll MFA out, 4 about the Authenticator app being impossible to use, 6 and 7 about something
+ * that does not work (the module cannot do MFA; the third-party MFA does not reach the directory).
+ * Who is affected (agents, delegated admin, customer tenants: context in most tickets), an app, a
+ * module or a vendor named alone is no evidence for them; without one of these signals (or, for 6
+ * and 7, a problem stated) in the ask their scores are taken out, as the named reading. Exchange Online
+ * PowerShell is named as context often enough (how agents work) that 6 only gives way so to an issue
+ * that is itself named: alone, a ticket about it keeps 6. And 6 is about managing customers: Exchange
+ * Online PowerShell with no customer or delegated admin named may be the partner's own tenant, so it is
+ * not named (context:no_customers).
+ */
+const DEFINING_EVIDENCE: readonly {
+  id: string;
+  issues: readonly KnownIssueNumber[];
+  needs: readonly string[];
+  /** Or a problem stated in the ask in any words ("401", "keeps prompting", 入らない). */
+  orFailure?: true;
+  /** Taken out only when another issue has evidence enough to be named (the ask is about that one). */
+  onlyAgainstOther?: true;
+}[] = [
+  { id: 'context:no_rollout_time', issues: [1, 2], needs: ['needs_more_time', 'mfa_not_rolled_out', 'rollout_project'] },
+  { id: 'context:authenticator_usable', issues: [4], needs: ['authenticator_unusable', 'no_phones_allowed', 'phones_too_old'] },
+  { id: 'context:no_module_problem', issues: [6], needs: ['module_without_mfa'], orFailure: true, onlyAgainstOther: true },
+  { id: 'context:no_customers', issues: [6], needs: ['uses_delegated_admin', 'customer_tenants', 'reaches_customers'] },
+  { id: 'context:no_claim_problem', issues: [7], needs: ['mfa_claim_not_passed', 'provider_confirmed'], orFailure: true },
+];
+
+export function requireDefiningEvidence(evidence: Evidence, ticket: Ticket): void {
+  for (const { id, issues, needs, orFailure, onlyAgainstOther } of DEFINING_EVIDENCE) {
+    if (needs.some((signal) => evidence.has(signal))) continue;
+    if (orFailure && FAILURE.test(ticket.askText)) continue;
+    if (onlyAgainstOther && !ISSUES.some((n) => !issues.includes(n) && evidence.score(n) >= NAMED_SCORE)) continue;
+    // The reading names the strongest signal it sets aside.
+    const named = evidence.signals
+      .filter((s) => issues.some((n) => (s.weights[n] ?? 0) > 0))
+      .sort((a, b) => Math.max(...issues.map((n) => b.weights[n] ?? 0)) - Math.max(...issues.map((n) => a.weights[n] ?? 0)))[0];
+    if (named) evidence.remove(id, named.match, issues);
   }
 }
 

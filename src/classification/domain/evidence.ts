@@ -59,8 +59,8 @@ export class Evidence {
 
 /**
  * The issue signals matched in some clauses. Group signals (who is affected) are read clause by clause
- * and skip a clause saying that group already has MFA ("12 名は登録済み"); the others read the clauses
- * as one text.
+ * and skip a clause saying that group already has MFA ("12 名は登録済み") or one their `notIn` pattern
+ * matches ("no DAP"); the others read the clauses as one text.
  */
 export function matchSignals(clauses: readonly ReadClause[]): MatchedSignal[] {
   if (clauses.length === 0) return [];
@@ -68,7 +68,8 @@ export function matchSignals(clauses: readonly ReadClause[]): MatchedSignal[] {
   const open = clauses.map((c) => c.text).filter((clause) => !DONE_CLAUSE.test(clause));
   const signals: MatchedSignal[] = [];
   for (const signal of SIGNALS) {
-    const match = signal.group ? firstMatch(signal.pattern, open) : signal.pattern.exec(text);
+    const readable = signal.notIn ? open.filter((clause) => !signal.notIn!.test(clause)) : open;
+    const match = signal.group ? firstMatch(signal.pattern, readable) : signal.pattern.exec(text);
     if (match) signals.push({ id: signal.id, match: match[0].trim(), weights: signal.weights });
   }
   return signals;

@@ -4,7 +4,8 @@
 // "しかし") or themselves ask for something. Each title part is read on its own.
 
 import type { Clause } from './ticket-structure.js';
-import { ASIDE, EXISTING_EXCEPTION, HYPOTHETICAL, NO_REQUEST, REQUEST, RESOLVED, THIRD_PARTY_WORKS, TURN } from './signals/context.js';
+import { NO_REQUEST, REQUEST } from './signals/asking.js';
+import { ASIDE, EXISTING_EXCEPTION, HYPOTHETICAL, RESOLVED, THIRD_PARTY_WORKS, TURN, TURN_AFTER } from './signals/context.js';
 
 export type ClauseRole = 'ask' | 'resolved' | 'existing_exception' | 'hypothetical' | 'aside';
 
@@ -37,7 +38,7 @@ export function readRoles(clauses: readonly Clause[]): ReadClause[] {
   clauses.forEach((clause, i) => {
     const previous = clauses[i - 1];
     const newSentence = !previous || previous.sentence !== clause.sentence || clause.inTitle;
-    const starts = newSentence || TURN.test(clause.text) || REQUEST.test(clause.text);
+    const starts = newSentence || TURN.test(clause.text) || TURN_AFTER.test(previous.text) || REQUEST.test(clause.text);
     segment.push(starts ? i : segment[i - 1]);
   });
   return clauses.map((clause, i) => {

@@ -7,6 +7,7 @@ import {
   CLOSING_LINE,
   GREETING_SENTENCE,
   PASTED_OUTPUT_LINE,
+  MAIL_HEADER_LINE,
   QUOTED_BLOCK_START,
   QUOTED_LINE,
   SEPARATOR_LINE,
@@ -56,7 +57,12 @@ export function readStructure(title: string, description: string): TicketStructu
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (QUOTED_BLOCK_START.test(line)) {
+    const ownWords = kept.some((k) => k.trim() !== '');
+    if (MAIL_HEADER_LINE.test(line) && !ownWords) {
+      drop('ticket_header', line);
+      continue;
+    }
+    if (QUOTED_BLOCK_START.test(line) || MAIL_HEADER_LINE.test(line)) {
       // A forwarded message runs to its closing rule, or to the end when it has none.
       const close = lines.findIndex((other, j) => j > i + 1 && SEPARATOR_LINE.test(other));
       const end = close < 0 ? lines.length - 1 : close;

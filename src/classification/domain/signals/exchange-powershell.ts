@@ -8,6 +8,7 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
     id: 'exchange_online_powershell',
     pattern: alternatives([
       r` exchangeonline (remote )?powershell `,
+      r` exchangeonline (management )?shell\b`,
       r` exchangeonline .{0,40}powershell `,
       r` powershell .{0,40}exchangeonline `,
       r`\bnew pssession\b`,
@@ -44,6 +45,17 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
     weights: { 5: 0.5, 6: 1 },
   },
   {
+    // Whose Exchange it is: issue 6 is about managing customers (DelegatedOrg names a customer org).
+    id: 'reaches_customers',
+    pattern: alternatives([
+      r`\bdelegatedorg(anization)?\b`,
+      r`\b(customers?|clients?)( s)? (exchange|exchangeonline|mail|mailbox(es)?|orgs?|organi[sz]ations?)\b`,
+      r`\b(csp|managed) (customers?|clients?)\b`,
+      r`(顧客|お客様|お客さん)(の)? ?(メール|exchange|exchangeonline|メールボックス|組織)`,
+    ]),
+    weights: { 6: 0.5 },
+  },
+  {
     id: 'not_powershell',
     pattern: alternatives([
       r`\b` +
@@ -60,7 +72,7 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
           r`it s not`,
           r`nothing to do with`,
         ]) +
-        r`( use| using| involve| about| run)?( any)? powershell\b`,
+        r`( use| using| involve| about| run)?( any)?( exchangeonline)? powershell\b`,
       r`powershell ?(は|を)?(使って|使用して|利用して)(おりません|いません|いない)`,
       r`powershell(では|は関係)(なく|ありません)`,
     ]),

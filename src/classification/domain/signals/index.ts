@@ -5,6 +5,7 @@
 // weight is evidence against. To add a signal: add a row, add a development-corpus case that needs it,
 // and run `npm run eval:classifier -- --errors=<part>`.
 
+import { AFFECTED_GROUP_SIGNALS } from './affected-groups.js';
 import { AUTHENTICATOR_SIGNALS } from './authenticator.js';
 import { EXCHANGE_POWERSHELL_SIGNALS } from './exchange-powershell.js';
 import { LEGACY_AUTH_SIGNALS } from './legacy-auth.js';
@@ -20,6 +21,7 @@ export type { AbstainSignal, Signal } from './types.js';
 
 export const SIGNALS: readonly Signal[] = [
   ...MORE_TIME_SIGNALS,
+  ...AFFECTED_GROUP_SIGNALS,
   ...SERVICE_ACCOUNT_SIGNALS,
   ...AUTHENTICATOR_SIGNALS,
   ...LEGACY_AUTH_SIGNALS,

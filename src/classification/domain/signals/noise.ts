@@ -14,9 +14,15 @@ export const QUOTED_LINE = alternatives(
 
 /** Everything from this line on is an earlier message (Outlook-style forwards and replies). */
 export const QUOTED_BLOCK_START = alternatives(
-  [r`^\s*-{2,}\s*(original message|forwarded message|元のメッセージ|転送メッセージ)\s*-{2,}`, r`^\s*(from|差出人|送信者)\s*[:：].{0,120}$`],
+  [r`^\s*-{2,}\s*(original message|forwarded message|元のメッセージ|転送メッセージ)\s*-{2,}`],
   'i',
 );
+
+/**
+ * A mail header: below the partner's own words it starts an earlier message (to the end); above them,
+ * at the top of the ticket, it is the ticket's own header and only the line is dropped.
+ */
+export const MAIL_HEADER_LINE = alternatives([r`^\s*(from|差出人|送信者)\s*[:：].{0,120}$`], 'i');
 
 /** Administrative fields of a ticket or form: who, when, how urgent; never the reason. */
 export const TICKET_HEADER_LINE = alternatives(

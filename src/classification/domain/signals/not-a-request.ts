@@ -50,7 +50,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     pattern: alternatives([
       r`\b` +
         group([
-          r`onboarding`,
+          r`partner onboarding`,
+          r`onboarding (as|to|into|with) (a |an |the )?(partner|reseller|csp|program|network|partner center)`,
           r`enrol(l)?ment in the partner`,
           r`partner (network|program)`,
           r`mpn`,
@@ -64,7 +65,7 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
           r`invitation`,
         ]) +
         r`\b`,
-      r`オンボーディング`,
+      r`パートナー(の)?オンボーディング`,
       r`パートナー(登録|ネットワーク)`,
       r`\b(partner|reseller|csp|microsoft|distributor) (agreement|contract)\b`,
       r`\bsign(ed|ing)? (the |our )?(agreement|contract)\b`,
@@ -126,8 +127,9 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`登録(方法|手順)(を|が|は)?(教えて|知りたい|分から)`,
       r`設定(方法|手順)(を|が|は)?(教えて|知りたい|分から)`,
       r`手順を教えて`,
+      r`仕組み(を|が)?(教えて|知りたい|分から|ご教示)`,
       r`方法を教えて`,
-      r`やり方`,
+      r`やり方(を|が)?(教えて|知りたい|分から|ご教示)`,
       r`どうすれば`,
       r`有効化の手順`,
       r`セキュリティの既定値`,

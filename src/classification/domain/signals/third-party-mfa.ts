@@ -67,12 +67,20 @@ export const THIRD_PARTY_MFA_SIGNALS: readonly Signal[] = [
     weights: { 4: -1, 7: 3 },
   },
   {
-    id: 'mfa_claim_not_passed',
+    // The claim named, which way it goes unsaid ("the amr claim", クレーム): not by itself a claim that fails.
+    id: 'amr_claim_named',
     pattern: alternatives([
       r`\bamr\b`,
       r`\bauthentication method(s)? references?\b`,
       r`\bauthnmethodsreferences\b`,
       r`\bmultipleauthn\b`,
+      r`クレーム`,
+    ]),
+    weights: { 7: 3 },
+  },
+  {
+    id: 'mfa_claim_not_passed',
+    pattern: alternatives([
       r`\bclaims? (is |are )?(not|never|n t) (passed|sent|flow(ing)?|included|issued|forwarded|recogni[sz]ed)`,
       r`\bclaims? ` +
         group([r`does not`, r`doesn t`, r`do not`, r`don t`, r`never`, r`won t`, r`will not`, r`is not`, r`isn t`]) +
@@ -93,12 +101,18 @@ export const THIRD_PARTY_MFA_SIGNALS: readonly Signal[] = [
       r`\b(keeps|still) (requiring|asking for|prompting for|demanding|requesting) (mfa|a second factor)\b`,
       r`(記録|反映|付与|記載)(され)?(ない|ません|ず|ていない|ていません)`,
       r`未実施(と|として)(判断|判定|みなされ|扱われ)`,
+      r`(完了|実施)して(い|お)(ない|らず|りません)(と|もの(と|として))(判断|判定|みなされ|扱われ)`,
       r`再要求`,
+      r`(mfa|認証) ?(を|が)? ?(再度|もう一度|改めて|また|二重に).{0,6}(求め|要求)`,
+      r`(実施|完了|済ませ)(して|した)(も|のに).{0,30}(mfa|認証).{0,10}(求め|要求)`,
+      r`(amr|クレーム|トークン).{0,10}(含め|入れ|載せ|渡)られ(ない|ず|ません)`,
+      r`(mfa ?済み|完了|mfa)(と|として)? ?(判定|認識|判断)(し|され)(ない|ません|ず)`,
+      r`\bclaims? ?(が|は)? ?(flow|pass|reach) ?(しない|しません|されない|せず)`,
+      r`(トークン|amr) ?(に|の中に)? ?mfa ?(が|は)? ?(出ない|出ません|出て(い|お)(ない|ません|りません))`,
       r`(届いて|伝わって|渡って)(い|お)(ない|ません|りません)`,
       r`(みなされ|判定され|評価され|反映され|認められ|扱われ)(ず|ない|ません|ていない|ておらず)`,
       r`(mfa|多要素認証|認証) ?(と|として) ?(みなされ|判定され|認識され|扱われ)`,
       r`(再度|もう一度|改めて|重ねて|また) ?.{0,10}(mfa|認証|サインイン).{0,10}(求め|要求|促さ)`,
-      r`クレーム`,
       r`認識(されない|しない|されず|されません|してくれない)`,
       r`(伝わ|渡さ|渡)(らない|れない|れず)`,
       r`連携され(ない|ず)`,
@@ -118,6 +132,7 @@ export const THIRD_PARTY_MFA_SIGNALS: readonly Signal[] = [
       r`\b(vendor|provider|supplier)('?s)? (support )?(confirmed|says|said|told us|replied|answered)\b`,
       r`\b(confirmed|checked) with (the |our )?(vendor|provider)\b`,
       r`(ベンダー|プロバイダー?|提供元|販売元|サポート)(にも|に|側に|側の)?(確認|問い合わせ|聞いた)`,
+      r`社(と|に)(も)?(確認|問い合わせ)(しました|した|済)`,
       r`(販売元|ベンダー|メーカー)(から|より)(も|は)?.{0,30}(言われ|回答)`,
       r`(ベンダー|プロバイダー?|サポート)(側)?(から|より)(は|も)?.{0,30}(回答|言われ)`,
     ]),

@@ -10,6 +10,8 @@ export interface Signal {
    * a sentence saying that group already has MFA ("our sales staff already use MFA; the agents...").
    */
   readonly group?: true;
+  /** A group signal is not read in a clause this matches ("no DAP" names delegated admin to deny it). */
+  readonly notIn?: RegExp;
 }
 
 /** Evidence that the text is not an exception request at all; it lowers every issue's score. */
