@@ -7,11 +7,11 @@ import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { dropDatabase, prepareDatabase } from '../src/database/prepare-database.js';
 import { newSigningKey, ROLE, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from '../test/support/tokens.js';
+import { freePort, waitUntilUp } from './processes.js';
 import { describeMachine } from './machine.js';
 
 const CONNECTIONS = 50;
@@ -25,28 +25,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CPUS = cpus().length;
 const PIN = CPUS > 1 && spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', String(CPUS - 1)] : [];
 if (PIN.length) spawnSync('taskset', ['-pc', `0-${CPUS - 2}`, String(process.pid)]);
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 async function load(url: string, headers: Record<string, string>, seconds: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });

@@ -7,12 +7,12 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { dropDatabase, prepareDatabase } from '../src/database/prepare-database.js';
 import { buildRequestBody } from '../test/support/factories.js';
 import { newSigningKey, ROLE, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from '../test/support/tokens.js';
+import { freePort, waitUntilUp } from './processes.js';
 import { describeMachine, percentile } from './machine.js';
 
 const CONNECTIONS = 20;
@@ -28,30 +28,6 @@ interface Run {
   readonly p99: number;
   readonly errors: number;
   readonly total: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 async function fileThroughService(url: string, tokens: readonly string[], seconds: number): Promise<Run> {
