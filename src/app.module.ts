@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { ClassificationModule } from './classification/classification.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/database-options.js';
@@ -44,7 +45,7 @@ export class AppModule {
         RequestsModule,
         GrantsModule.forRole(api, worker),
         ReviewModule.forRole(api, worker),
-        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule] : []),
+        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule, ConsoleModule] : []),
         ...(worker ? [MaintenanceModule] : []),
       ],
     };
