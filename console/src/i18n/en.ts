@@ -161,7 +161,7 @@ export const en = {
   'problem.service.unavailable': 'The service is briefly unavailable. Nothing was changed; try again in a few seconds.',
   'problem.internal.error': 'Something went wrong on our side. Try again, and quote the request ID if it persists.',
   'problem.network': 'The service could not be reached. Check your connection and try again.',
-  'problem.unknown': 'Something went wrong. Try again, and quote the request ID if it persists.',
+  'problem.unknown': 'The service gave an unexpected answer. Try again.',
   'problem.currentStatus': 'Current status: {{status}}',
   'problem.requestId': 'Request ID: {{requestId}}',
 

@@ -165,7 +165,7 @@ export const ja: Record<keyof typeof en, string> = {
   'problem.service.unavailable': 'サービスが一時的に利用できません。何も変更されていません。数秒後にもう一度お試しください。',
   'problem.internal.error': 'サービス側で問題が発生しました。もう一度お試しください。続く場合は要求 ID をお知らせください。',
   'problem.network': 'サービスに接続できませんでした。接続を確認して、もう一度お試しください。',
-  'problem.unknown': '問題が発生しました。もう一度お試しください。続く場合は要求 ID をお知らせください。',
+  'problem.unknown': '予期しない応答がありました。もう一度お試しください。',
   'problem.currentStatus': '現在の状態: {{status}}',
   'problem.requestId': '要求 ID: {{requestId}}',
 
