@@ -71,7 +71,7 @@ export async function renderConsole(
     baseUrl: 'http://console.test',
     token: () => 'test-token',
     language: () => i18n.language,
-    fetch: fakeFetch as typeof fetch,
+    fetch: fakeFetch,
   });
   const result = render(
     <I18nextProvider i18n={i18n}>
@@ -82,7 +82,7 @@ export async function renderConsole(
 }
 
 export function requestModel(overrides: Partial<RequestModel> = {}): RequestModel {
-  return {
+  const request: RequestModel = {
     id: '3d9a6c1e-5b7f-4a2d-8c3e-1f0a9b8c7d6e',
     tenantId: PARTNER.tenantId,
     submittedBy: { name: 'Aiko Tanaka' },
@@ -110,5 +110,6 @@ export function requestModel(overrides: Partial<RequestModel> = {}): RequestMode
     createdAt: '2026-11-27T09:00:00.000Z',
     updatedAt: '2026-11-27T09:00:00.000Z',
     ...overrides,
-  } as RequestModel;
+  };
+  return request;
 }

@@ -48,14 +48,14 @@ describe('the grant builder', () => {
     const user = userEvent.setup();
     await user.click(screen.getByLabelText('Approve'));
     await user.type(screen.getByLabelText('Reason (the partner sees it)'), 'Known issue 6.');
-    const expiry = screen.getByLabelText('Last day of the exception') as HTMLInputElement;
+    const expiry = screen.getByLabelText<HTMLInputElement>('Last day of the exception');
     expect(expiry.max).toBe(expiryBounds(NOW, 30).max);
     expect(screen.getByText(/At most 30 days ahead/)).toBeTruthy();
     // Past the maximum: the builder says so and the decision cannot be sent.
     await user.clear(expiry);
     await user.type(expiry, '2027-06-01');
     expect(screen.getByTestId('grant-problems').textContent).toContain('The exception may last at most 30 days.');
-    expect((screen.getByRole('button', { name: 'Approve and create grant' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Approve and create grant' }).disabled).toBe(true);
     await user.clear(expiry);
     await user.type(expiry, '2026-12-15');
     await user.click(screen.getByLabelText('1c6f8d63-3e2a-4c9f-8b48-1e8a4d1cab22'));

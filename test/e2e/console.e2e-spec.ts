@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleDistDir } from '../../src/console/console-server.js';
@@ -52,7 +52,11 @@ describe('serving the console', () => {
   });
 
   it('answers client routes with the page, so a reload or a shared link works', async () => {
-    for (const path of ['/console/requests/new', '/console/review/3d9a6c1e-5b7f-4a2d-8c3e-1f0a9b8c7d6e', '/console/callback?code=x&state=y']) {
+    for (const path of [
+      '/console/requests/new',
+      '/console/review/3d9a6c1e-5b7f-4a2d-8c3e-1f0a9b8c7d6e',
+      '/console/callback?code=x&state=y',
+    ]) {
       const page = await app.http.get(path);
       expect(page.status, path).toBe(200);
       expect(page.text).toContain('<div id="root"></div>');
@@ -131,14 +135,27 @@ describe('the development sign-in', () => {
       expect(settings.oidc).toBeNull();
       expect(settings.devSignIn).toEqual({ platformTenantId: service.config.auth.platformTenantId, partnerTenantId: expect.any(String) });
 
-      const partner = await http.post('/console/dev-sign-in', { role: 'Partner.GlobalAdmin', tenantId: 'a8b7c6d5-0000-4000-8000-000000000001', name: 'Aiko Tanaka' });
+      const partner = await http.post('/console/dev-sign-in', {
+        role: 'Partner.GlobalAdmin',
+        tenantId: 'a8b7c6d5-0000-4000-8000-000000000001',
+        name: 'Aiko Tanaka',
+      });
       expect(partner.status).toBe(200);
       expect(partner.headers.get('cache-control')).toBe('no-store');
       const me = await http.get('/v1/me', { token: partner.body.accessToken });
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ kind: 'partner', tenantId: 'a8b7c6d5-0000-4000-8000-000000000001', name: 'Aiko Tanaka', userId: partner.body.userId });
+      expect(me.body).toMatchObject({
+        kind: 'partner',
+        tenantId: 'a8b7c6d5-0000-4000-8000-000000000001',
+        name: 'Aiko Tanaka',
+        userId: partner.body.userId,
+      });
       // The same person again gets the same user id.
-      const again = await http.post('/console/dev-sign-in', { role: 'Partner.GlobalAdmin', tenantId: 'a8b7c6d5-0000-4000-8000-000000000001', name: 'Aiko Tanaka' });
+      const again = await http.post('/console/dev-sign-in', {
+        role: 'Partner.GlobalAdmin',
+        tenantId: 'a8b7c6d5-0000-4000-8000-000000000001',
+        name: 'Aiko Tanaka',
+      });
       expect(again.body.userId).toBe(partner.body.userId);
 
       const reviewer = await http.post('/console/dev-sign-in', { role: 'Exceptions.ReviewLead' });
