@@ -24,15 +24,16 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * The service as `npm start` runs it for a newcomer: the development key set (no AUTH_JWKS_FILE), so
- * the console's development sign-in exists; a database and queue prefix of the file's own.
+ * the console's development sign-in exists, unless `overrides` configure a key set; a database and
+ * queue prefix of the file's own.
  */
 export async function startConsoleService(suffix: string, overrides: Record<string, string> = {}) {
   const database = await isolatedDatabase(suffix);
-  const env = { ...testEnv('unused', { ...database.env, ...overrides }) };
-  delete (env as Record<string, string | undefined>).AUTH_JWKS_FILE;
-  delete (env as Record<string, string | undefined>).AUTH_ISSUER;
-  delete (env as Record<string, string | undefined>).AUTH_AUDIENCE;
-  const config = loadConfig(env);
+  const env: Record<string, string | undefined> = testEnv('unused', database.env);
+  delete env.AUTH_JWKS_FILE;
+  delete env.AUTH_ISSUER;
+  delete env.AUTH_AUDIENCE;
+  const config = loadConfig({ ...env, ...overrides });
   const app = await createHttpApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
