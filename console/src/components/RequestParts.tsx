@@ -6,6 +6,7 @@ import { useAction, useLoad } from '../lib/hooks';
 import { formatDateTime } from '../lib/time';
 import { SlaBadge, StatusBadge, TimeLeft, VerdictBadge } from './badges';
 import { Empty, Loading, ProblemAlert } from './feedback';
+import { fieldLabelKey } from './problem-keys';
 
 /** Status, SLA due time and state, as both sides see them. */
 export function RequestSummary({ request }: { request: RequestModel }) {
@@ -110,7 +111,8 @@ export function ClassificationPanel({ request }: { request: RequestModel }) {
       {c.guidance ? <p>{c.guidance}</p> : null}
       {c.missingDetails.length > 0 ? (
         <p>
-          {t('guidance.missingHeading')}: {c.missingDetails.join(', ')}
+          {t('guidance.missingHeading')}:{' '}
+          {c.missingDetails.map((detail) => (fieldLabelKey(detail) ? t(fieldLabelKey(detail)!) : detail)).join(', ')}
         </p>
       ) : null}
       {c.abstainReason ? <p className="muted">{t('classification.abstain', { reason: c.abstainReason })}</p> : null}
