@@ -230,6 +230,34 @@ describe('the console, end to end', () => {
     expect(Object.fromEntries(Object.entries(violations).filter(([, list]) => list.length > 0))).toEqual({});
   });
 
+  it('works with the keyboard alone, with focus moved to each new page', async () => {
+    const { page } = await personPage(browser, { locale: 'en-GB' });
+    await page.goto(`${service.baseUrl}/console/`);
+    await page.getByLabel('Role').waitFor();
+    const focused = () =>
+      page.evaluate<string>(
+        '(document.activeElement?.textContent || document.activeElement?.getAttribute("aria-label") || document.activeElement?.id || "").trim()',
+      );
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate<string>('document.activeElement?.id')).toBe('main');
+    // Role: the select takes the arrow keys; then the tenant, the name, and Enter submits the form.
+    await page.getByLabel('Role').focus();
+    await page.keyboard.press('ArrowDown'); // global admin
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Keyboard Person');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('My requests');
+    expect(await page.locator('.who').textContent()).toBe('Keyboard Person · Partner');
+    await page.getByRole('link', { name: 'Grants' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Exception grants');
+    // The new page's heading has the focus, so a screen reader announces it.
+    await expect.poll(() => page.evaluate<string>('document.activeElement?.tagName')).toBe('H1');
+  });
+
   it('holds its layout on a 390×844 phone', async () => {
     const phone = (await personPage(browser, { locale: 'ja-JP', viewport: { width: 390, height: 844 } })).page;
     await devSignIn(phone, service.baseUrl, { roleLabel: /管理エージェント/, name: '田中 愛子', tenantId: PARTNER_TENANT });
