@@ -36,6 +36,7 @@ export async function createI18n(language: Language): Promise<I18n> {
     nsSeparator: false,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false, // no advertisement in the browser console or the test output
   });
   document.documentElement.lang = language;
   instance.on('languageChanged', (lng) => {
