@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -15,6 +16,17 @@ export default defineConfig({
         },
       },
       {
+        // The console's components in a simulated DOM, with the typed API client over a fake fetch.
+        plugins: [react()],
+        test: {
+          name: 'console',
+          include: ['console/test/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['console/test/setup.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e-spec.ts'],
@@ -27,6 +39,22 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // Chromium (Debian's, driven by playwright-core) against the built console served by the
+        // real service, on a database of its own; after the e2e files, one file at a time.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser-spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/setup-file.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { ClassificationModule } from './classification/classification.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/database-options.js';
@@ -49,7 +50,7 @@ export class AppModule {
         ReviewModule.forRole(api, worker),
         WebhooksModule.forRole(api, worker),
         MailModule.forRole(worker),
-        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule, MetricsModule] : []),
+        ...(api ? [AuthModule, HealthModule.forRoot(config), ClassificationModule, EnforcementModule, MetricsModule, ConsoleModule] : []),
         ...(worker ? [MaintenanceModule] : []),
       ],
     };

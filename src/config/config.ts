@@ -95,6 +95,18 @@ export interface AppConfig {
   };
   /** METRICS_TOKEN: when set, /metrics wants it as a bearer token. */
   readonly metricsToken?: string;
+  readonly console: ConsoleSettings;
+}
+
+/** The web console served at /console/: how people sign in to it. */
+export interface ConsoleSettings {
+  /** OpenID Connect provider (authorization code + PKCE); unset with the client id = no OIDC sign-in. */
+  readonly oidcAuthority?: string;
+  readonly oidcClientId?: string;
+  /** Scopes asked for: the access token must be one this service accepts (AUTH_AUDIENCE). */
+  readonly oidcScope: string;
+  /** The development sign-in (pick a role and tenant): only on the development key set, never in production. */
+  readonly devSignIn: boolean;
 }
 
 /** How long the HTTP server waits on a client before closing its connection. */
@@ -170,6 +182,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
   }
 
+  const consoleSettings: ConsoleSettings = {
+    oidcAuthority: read('CONSOLE_OIDC_AUTHORITY', '', optional(production ? parseAuthority(parseHttpsUrl) : parseAuthority(parseHttpUrl))),
+    oidcClientId: read(
+      'CONSOLE_OIDC_CLIENT_ID',
+      '',
+      optional(matching(/^[\x21-\x7e]{1,200}$/, 'a client id of printable characters without spaces')),
+    ),
+    oidcScope: read('CONSOLE_OIDC_SCOPE', 'openid profile', parseScope),
+    devSignIn: useDevelopmentKeys && !production,
+  };
+  if (Boolean(consoleSettings.oidcAuthority) !== Boolean(consoleSettings.oidcClientId)) {
+    problems.push('CONSOLE_OIDC_AUTHORITY and CONSOLE_OIDC_CLIENT_ID: set both, or neither');
+  }
+
   const config: AppConfig = {
     nodeEnv,
     port: read('PORT', '3000', integerIn(0, 65535)),
@@ -225,6 +251,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reviewLeads: read('REVIEW_LEADS_EMAIL', '', list(parseEmailAddress)),
     },
     metricsToken: read('METRICS_TOKEN', '', optional(matching(/^[\x21-\x7e]{16,512}$/, 'at least 16 visible ASCII characters'))),
+    console: consoleSettings,
     stepUpAcr: read(
       'STEP_UP_ACR_VALUES',
       'http://schemas.openid.net/pape/policies/2007/06/multi-factor',
@@ -363,6 +390,22 @@ function parseHttpUrl(raw: string): string {
   const url = new URL(raw);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must be an http(s) URL');
   return raw;
+}
+
+/** An OpenID provider's issuer URL: no query or fragment (the discovery document is found under it). */
+function parseAuthority(parseUrl: (raw: string) => string): (raw: string) => string {
+  return (raw) => {
+    const url = new URL(parseUrl(raw));
+    if (url.search || url.hash) throw new Error('must be an issuer URL without query or fragment');
+    return raw.replace(/\/$/, '');
+  };
+}
+
+function parseScope(raw: string): string {
+  const scopes = raw.split(/\s+/).filter(Boolean);
+  if (!scopes.every((scope) => /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))) throw new Error('must be space-separated scope names');
+  if (!scopes.includes('openid')) throw new Error('must include openid');
+  return scopes.join(' ');
 }
 
 function parseOrigin(raw: string): string {

@@ -102,7 +102,7 @@ describe('POST /v1/exception-requests/precheck', () => {
     });
 
     it('accepts a draft with only a title', async () => {
-      const res = await precheck({ title: 'Exchange Online PowerShell module does not support MFA' });
+      const res = await precheck({ title: 'Delegated admin: Exchange Online PowerShell to customer tenants does not support MFA' });
       expect(res.status).toBe(200);
       expect(res.body.classification).toMatchObject({ knownIssue: 6, eligibility: 'may_be_valid' });
     });

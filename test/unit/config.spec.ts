@@ -232,4 +232,58 @@ describe('configuration', () => {
       /hunter2|short secret/,
     );
   });
+
+  describe('the console', () => {
+    const PRODUCTION = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/keys', AUTH_PLATFORM_TENANT_ID: PLATFORM };
+
+    it('offers the development sign-in on the development key set only, never in production', () => {
+      expect(loadConfig({}).console).toEqual({
+        oidcScope: 'openid profile',
+        devSignIn: true,
+        oidcAuthority: undefined,
+        oidcClientId: undefined,
+      });
+      expect(loadConfig({ AUTH_JWKS_FILE: '/etc/jwks.json' }).console.devSignIn).toBe(false);
+      expect(loadConfig({ AUTH_JWKS_URL: 'https://login.example/keys' }).console.devSignIn).toBe(false);
+      expect(loadConfig(PRODUCTION).console.devSignIn).toBe(false);
+    });
+
+    it('reads the OpenID Connect authority, client id and scopes', () => {
+      const config = loadConfig({
+        ...PRODUCTION,
+        CONSOLE_OIDC_AUTHORITY: 'https://login.example/tenant/v2.0/',
+        CONSOLE_OIDC_CLIENT_ID: 'b6f2c1d0-console',
+        CONSOLE_OIDC_SCOPE: 'openid  profile api://mfa-exceptions/.default',
+      });
+      expect(config.console).toEqual({
+        oidcAuthority: 'https://login.example/tenant/v2.0',
+        oidcClientId: 'b6f2c1d0-console',
+        oidcScope: 'openid profile api://mfa-exceptions/.default',
+        devSignIn: false,
+      });
+    });
+
+    it('refuses an authority without its client id, a malformed one, plain http in production and scopes without openid', () => {
+      expect(problemsOf({ CONSOLE_OIDC_AUTHORITY: 'https://login.example' })).toEqual([
+        'CONSOLE_OIDC_AUTHORITY and CONSOLE_OIDC_CLIENT_ID: set both, or neither',
+      ]);
+      expect(problemsOf({ CONSOLE_OIDC_CLIENT_ID: 'console' })).toEqual([
+        'CONSOLE_OIDC_AUTHORITY and CONSOLE_OIDC_CLIENT_ID: set both, or neither',
+      ]);
+      expect(problemsOf({ CONSOLE_OIDC_AUTHORITY: 'login.example', CONSOLE_OIDC_CLIENT_ID: 'c' })[0]).toMatch(/^CONSOLE_OIDC_AUTHORITY: /);
+      expect(problemsOf({ CONSOLE_OIDC_AUTHORITY: 'https://login.example/?x=1', CONSOLE_OIDC_CLIENT_ID: 'c' })[0]).toMatch(
+        /^CONSOLE_OIDC_AUTHORITY: must be an issuer URL/,
+      );
+      expect(
+        loadConfig({ CONSOLE_OIDC_AUTHORITY: 'http://localhost:8080/realms/dev', CONSOLE_OIDC_CLIENT_ID: 'c' }).console.oidcAuthority,
+      ).toBe('http://localhost:8080/realms/dev');
+      expect(problemsOf({ ...PRODUCTION, CONSOLE_OIDC_AUTHORITY: 'http://login.example', CONSOLE_OIDC_CLIENT_ID: 'c' })[0]).toMatch(
+        /^CONSOLE_OIDC_AUTHORITY: must be an https:\/\/ URL/,
+      );
+      expect(problemsOf({ CONSOLE_OIDC_AUTHORITY: 'https://login.example', CONSOLE_OIDC_CLIENT_ID: 'two words' })[0]).toMatch(
+        /^CONSOLE_OIDC_CLIENT_ID: /,
+      );
+      expect(problemsOf({ CONSOLE_OIDC_SCOPE: 'profile email' })[0]).toMatch(/^CONSOLE_OIDC_SCOPE: must include openid/);
+    });
+  });
 });
