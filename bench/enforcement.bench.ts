@@ -1,7 +1,7 @@
 // npm run bench:enforcement — GET /v1/enforcement/status against a bare node:http server, with
 // autocannon at 50 connections, on this machine. Both servers run as child processes; the load
 // generator runs here. Prints requests/s, p99 latency, errors, the ratio and the machine.
-// SERVICE_NODE_OPTIONS passes V8 flags to the service; BENCH_ROUNDS, BENCH_DURATION_S and BENCH_PATH
+// SERVICE_NODE_OPTIONS passes V8 flags to the service, SERVICE_NODE_ARGS node flags (`--cpu-prof`); BENCH_ROUNDS, BENCH_DURATION_S and BENCH_PATH
 // adjust the run.
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -10,7 +10,15 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { dropDatabase, prepareDatabase } from '../src/database/prepare-database.js';
-import { newSigningKey, ROLE, TEST_AUDIENCE, TEST_ISSUER, TokenFactory, writeJwksFile } from '../test/support/tokens.js';
+import {
+  newSigningKey,
+  PLATFORM_TENANT_ID,
+  ROLE,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TokenFactory,
+  writeJwksFile,
+} from '../test/support/tokens.js';
 import { freePort, waitUntilUp } from './processes.js';
 import { describeMachine } from './machine.js';
 
@@ -65,7 +73,12 @@ async function main() {
     const port = await freePort();
     const service = spawn(
       PIN[0] ?? process.execPath,
-      [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), resolve(ROOT, 'dist/src/main.js')],
+      [
+        ...PIN.slice(1),
+        ...(PIN.length ? [process.execPath] : []),
+        ...(process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+        resolve(ROOT, 'dist/src/main.js'),
+      ],
       {
         env: {
           ...process.env,
@@ -78,6 +91,7 @@ async function main() {
           AUTH_JWKS_FILE: writeJwksFile([tokens.key]),
           AUTH_ISSUER: TEST_ISSUER,
           AUTH_AUDIENCE: TEST_AUDIENCE,
+          AUTH_PLATFORM_TENANT_ID: PLATFORM_TENANT_ID,
           LOG_LEVEL: 'warn',
           NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS ?? '',
         },
@@ -139,7 +153,7 @@ async function main() {
     process.exitCode = met ? 0 : 1;
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await Promise.all(children.map((child) => new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)))));
     await dropDatabase(databaseUrl).catch(() => undefined);
   }
 }

@@ -6,7 +6,11 @@ import { DEFAULT_POOL_SIZE } from '../config/config.js';
  * The connection and the migrations. Entities are not listed here: each module registers its own
  * (TypeOrmModule.forFeature), and the migration CLI's data source lists them all (src/data-source.ts).
  */
-export function dataSourceOptions(databaseUrl: string, entities: DataSourceOptions['entities'] = [], poolSize = DEFAULT_POOL_SIZE): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  entities: DataSourceOptions['entities'] = [],
+  poolSize = DEFAULT_POOL_SIZE,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
