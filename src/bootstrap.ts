@@ -3,23 +3,22 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { AppModule, servesApi } from './app.module.js';
 import type { AppConfig } from './config/config.js';
-import { STATUS_PATH, StatusFastPath } from './enforcement/status-fast-path.js';
+import { EnforcementHotPath } from './enforcement/enforcement-hot-path.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { TokenVerifier } from './platform/auth/token-verifier.js';
 import { ProblemDetailsFilter } from './platform/errors/problem-details.filter.js';
+import { HotPathServer } from './platform/http/hot-path-server.js';
 import { jsonLimitBroken } from './platform/http/json-limits.js';
+import { requestIdOf } from './platform/http/request-id.js';
 import { installRequestGate } from './platform/http/request-gate.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { RequestValidationError, StrictValidationPipe } from './platform/http/validation.js';
 import { createLogger, PinoNestLogger } from './platform/logging/logger.js';
 import { observeHttp } from './platform/metrics/registry.js';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const MACHINE_HEADERS = { 'x-content-type-options': 'nosniff' };
 const MACHINE_PREFIX = '/v1/enforcement/';
 /** Probed or scraped every few seconds: not access-logged (server errors still are). */
@@ -34,7 +33,10 @@ export async function createHttpApp(
   options: { logDestination?: DestinationStream } = {},
 ): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, options.logDestination);
+  // The enforcement hot path is answered in front of Fastify (enforcement-hot-path.ts).
+  const hotPath = new HotPathServer();
   const adapter = new FastifyAdapter({
+    serverFactory: hotPath.factory(config.http),
     loggerInstance: logger,
     // Fastify's own per-request lines are off: we write one line per request below.
     logController: new LogController({ disableRequestLogging: true }),
@@ -46,16 +48,9 @@ export async function createHttpApp(
     bodyLimit: config.bodyLimitBytes,
     // X-Forwarded-* are believed only from configured proxies (TRUST_PROXY), never from any client.
     trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
-    // Slow or idle clients do not hold connections: see the README's "HTTP timeouts".
-    keepAliveTimeout: config.http.keepAliveTimeoutMs,
-    requestTimeout: config.http.requestTimeoutMs,
-    connectionTimeout: config.http.idleTimeoutMs,
-    http: { headersTimeout: config.http.headersTimeoutMs },
-    // A caller's X-Request-Id is kept when it is sane; otherwise a fresh one.
-    genReqId: (req: IncomingMessage) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    // (Slow or idle clients do not hold connections: the server factory sets the README's "HTTP
+    // timeouts".) A caller's X-Request-Id is kept when it is sane; otherwise a fresh one.
+    genReqId: requestIdOf,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -90,22 +85,18 @@ export async function createHttpApp(
   // metrics. Done as the answer is sent (an onResponse hook would make Fastify watch every socket for
   // the end of the response), so the duration leaves out the writing of the body.
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    const hot = request.url.startsWith(STATUS_PATH);
     // The route template, not the URL, so that ids do not make a series each; unknown paths share one.
-    const route = hot ? STATUS_PATH : (request.routeOptions.url ?? 'unmatched');
-    observeHttp(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
-    if (reply.statusCode >= 500 || !hot) {
-      const path = request.url.split('?')[0];
-      if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
-        request.log.info(
-          {
-            req: { id: request.id, method: request.method, url: path, remoteAddress: request.ip },
-            res: { statusCode: reply.statusCode },
-            responseTime: Math.round(reply.elapsedTime * 10) / 10,
-          },
-          'request completed',
-        );
-      }
+    observeHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    const path = request.url.split('?')[0];
+    if (reply.statusCode >= 500 || !QUIET_PATHS.some((quiet) => path.startsWith(quiet))) {
+      request.log.info(
+        {
+          req: { id: request.id, method: request.method, url: path, remoteAddress: request.ip },
+          res: { statusCode: reply.statusCode },
+          responseTime: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request completed',
+      );
     }
     done(null, payload);
   });
@@ -134,7 +125,7 @@ export async function createHttpApp(
   }
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
-  app.get(StatusFastPath).register(fastify);
+  hotPath.use(app.get(EnforcementHotPath));
   return app;
 }
 

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { STATUS_OPENAPI, STATUS_PATH } from './enforcement/status-fast-path.js';
+import { STATUS_PATH } from './enforcement/enforcement-hot-path.js';
+import { STATUS_OPENAPI } from './enforcement/status-openapi.js';
 
 const TAGS: [string, string][] = [
   ['exception requests', 'Filing, reading and following technical exception requests (partner admins; reviewers read all)'],

@@ -18,7 +18,8 @@ import { EnforcementService, SNAPSHOT_PAGE_SIZE } from './enforcement.service.js
 @ApiBearerAuth()
 // The status route's entry in the document refers to this model.
 @ApiExtraModels(StatusModel)
-// GET status is served by StatusFastPath (status-fast-path.ts), outside Nest's router.
+// GET status is served by EnforcementHotPath (enforcement-hot-path.ts) before Fastify; so is POST
+// evaluate, whose route here documents it and serves what the hot path declines (see there).
 @Controller('v1/enforcement')
 @Allow('enforcement')
 export class EnforcementController {

@@ -20,30 +20,44 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-/** Answers an error as problem+json (also used by routes served outside Nest's pipeline). */
-export function sendProblem(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  exception: unknown,
-  logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>,
-): void {
+/** An error as an HTTP answer: status, the headers it needs, and the problem+json body. */
+export interface ProblemAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+type ErrorLogger = Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>;
+
+/**
+ * Builds the answer to an error (and logs what must be logged): the one mapping from errors to
+ * problem+json, shared by Nest's filter, plain Fastify routes and the raw enforcement hot path.
+ */
+export function problemAnswer(exception: unknown, instance: string | undefined, requestId: string, logger: ErrorLogger): ProblemAnswer {
   const outage = !(exception instanceof DomainError) && isDependencyOutage(exception);
   const body = outage
     ? problem('service.unavailable', 'A service this answer depends on cannot be reached right now; try again shortly.')
     : toProblem(exception);
-  body.instance = request.url?.split('?')[0];
-  body.requestId = String(request.id);
-  if (outage) logger.warn?.({ err: exception, requestId: request.id }, 'dependency unavailable');
-  else if (body.status >= 500 && body.status !== 503) logger.error({ err: exception, requestId: request.id }, 'unhandled error');
-  if (exception instanceof AuthenticationError) void reply.header('www-authenticate', WWW_AUTHENTICATE_INVALID_TOKEN);
+  body.instance = instance;
+  body.requestId = requestId;
+  if (outage) logger.warn?.({ err: exception, requestId }, 'dependency unavailable');
+  else if (body.status >= 500 && body.status !== 503) logger.error({ err: exception, requestId }, 'unhandled error');
+  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
+  if (exception instanceof AuthenticationError) headers['www-authenticate'] = WWW_AUTHENTICATE_INVALID_TOKEN;
   if (body.status === 503 || body.status === 429) {
     const seconds =
       exception instanceof RateLimitedError || exception instanceof UnavailableError
         ? exception.retryAfterSeconds
         : DEFAULT_RETRY_AFTER_SECONDS;
-    void reply.header('retry-after', String(Math.max(1, Math.ceil(seconds))));
+    headers['retry-after'] = String(Math.max(1, Math.ceil(seconds)));
   }
-  void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  return { status: body.status, headers, body: JSON.stringify(body) };
+}
+
+/** Answers an error as problem+json (also used by routes served outside Nest's pipeline). */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: ErrorLogger): void {
+  const answer = problemAnswer(exception, request.url?.split('?')[0], String(request.id), logger);
+  void reply.status(answer.status).headers(answer.headers).send(answer.body);
 }
 
 function toProblem(exception: unknown): Problem {
