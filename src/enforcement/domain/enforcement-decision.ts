@@ -13,6 +13,23 @@ export interface TokenClaims {
   readonly idtyp?: unknown;
 }
 
+/**
+ * The claims a decision reads. Without the token's claims the caller names the user (what GET status
+ * takes): no `amr`, so no MFA done, and no `idtyp`, so a user. Claims given win over the names.
+ */
+export function claimsOf(input: { tenantId?: string; userId?: string; claims?: TokenClaims }): TokenClaims {
+  const named = { tid: input.tenantId, oid: input.userId };
+  return input.claims ? { ...named, ...input.claims } : named;
+}
+
+/** What makes an evaluation malformed (a bug in the caller, answered 400, never mfa_required). */
+export function evaluationProblems(surface: unknown, claims: TokenClaims): { field: string; message: string }[] {
+  return [
+    ...(isSurface(surface) ? [] : [{ field: 'surface', message: `surface must be one of ${SURFACES.join(', ')}` }]),
+    ...claimsProblems(claims),
+  ];
+}
+
 /** A claims object the decision can read: tid and (unless app-only) oid as UUIDs, amr a list of strings. */
 export function claimsProblems(claims: TokenClaims): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
