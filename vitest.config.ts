@@ -27,6 +27,22 @@ export default defineConfig({
         },
       },
       {
+        // The enforcement client package: its rules and follower against a fake service, its built
+        // package from require() and import, and its behaviour against the real service (test/service/).
+        test: {
+          name: 'client',
+          include: ['clients/enforcement-client/test/**/*.spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/setup-file.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e-spec.ts'],

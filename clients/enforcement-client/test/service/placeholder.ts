@@ -1,0 +1,2 @@
+import { inject } from 'vitest';
+export const url = inject('databaseUrl');
