@@ -487,6 +487,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/enforcement/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exempt answers given in-process (by the enforcement client), added to the grants' use counts */
+    post: operations['reportGrantUsage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/enforcement/grants/changes': {
     parameters: {
       query?: never;
@@ -494,7 +511,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every grant create, revoke and expiry after the cursor, in commit order; without a cursor, also the first page of a snapshot */
+    /** Every grant create, revoke and expiry after the cursor, in commit order; without a cursor, also the first page of a snapshot. With `wait`, an empty answer is held until the next change commits (long polling); 503 with Retry-After when this instance holds ENFORCEMENT_MAX_HELD_POLLS already */
     get: operations['listGrantChanges'];
     put?: never;
     post?: never;
@@ -1393,6 +1410,37 @@ export interface components {
       expiresAt?: string;
       /** @description mfa_required: the challenge to answer the call with */
       challenge?: components['schemas']['ChallengeModel'];
+    };
+    GrantUsageDto: {
+      /**
+       * Format: uuid
+       * @description the grant that exempted the calls
+       */
+      grantId: string;
+      /** @description exempt answers since the last batch */
+      count: number;
+      /**
+       * Format: date-time
+       * @description the latest of those answers
+       * @example 2026-01-01T00:00:00.000Z
+       */
+      lastUsedAt: string;
+    };
+    UsageBatchDto: {
+      /**
+       * @example [
+       *       {
+       *         "grantId": "7c2e4a91-0d3b-4f6e-a5c8-9b1d2e3f4a5b",
+       *         "count": 42,
+       *         "lastUsedAt": "2026-11-24T09:00:00Z"
+       *       }
+       *     ]
+       */
+      items: components['schemas']['GrantUsageDto'][];
+    };
+    UsageAcceptedModel: {
+      /** @description grants whose use counts were raised (unknown grant ids are ignored) */
+      applied: number;
     };
     GrantStateModel: {
       /** Format: uuid */
@@ -4100,12 +4148,101 @@ export interface operations {
       };
     };
   };
+  reportGrantUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UsageBatchDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UsageAcceptedModel'];
+        };
+      };
+      /** @description malformed: not JSON, a wrong type, an unknown field, a bad query or path parameter (code validation.failed or validation.malformed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description no valid bearer token (auth.invalid_token); WWW-Authenticate: Bearer error="invalid_token" */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the caller may not do this (auth.forbidden, or the rule named by code) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the body is larger than BODY_LIMIT_BYTES (validation.body_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description the body is not JSON (validation.unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description well-formed but not allowed: see errors (validation.failed), or an Idempotency-Key reused with another body (idempotency.key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+      /** @description a dependency is unreachable: nothing changed; retry after Retry-After seconds (service.unavailable) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemModel'];
+        };
+      };
+    };
+  };
   listGrantChanges: {
     parameters: {
       query?: {
         limit?: number;
         /** @description nextCursor of the previous page */
         cursor?: string;
+        /** @description with a cursor: when nothing follows it, hold the answer up to this many seconds until a grant change commits (long polling) */
+        wait?: number;
       };
       header?: never;
       path?: never;

@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly databaseUrl: string;
   /** DATABASE_POOL_SIZE: connections per process. */
   readonly databasePoolSize: number;
+  /** ENFORCEMENT_MAX_HELD_POLLS: long polls on the grant feed held at once per instance; past it, 503. */
+  readonly enforcementMaxHeldPolls: number;
   readonly redis: RedisConnection;
   readonly queuePrefix: string;
   readonly processRole: ProcessRole;
@@ -202,6 +204,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: read('HOST', '0.0.0.0', nonEmpty),
     databaseUrl,
     databasePoolSize: read('DATABASE_POOL_SIZE', String(DEFAULT_POOL_SIZE), integerIn(2, 500)),
+    enforcementMaxHeldPolls: read('ENFORCEMENT_MAX_HELD_POLLS', '1000', integerIn(1, 100_000)),
     redis,
     queuePrefix: read('QUEUE_PREFIX', 'mfa', matching(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')),
     processRole: read('PROCESS_ROLE', 'all', oneOf(['api', 'worker', 'all'] as const)),

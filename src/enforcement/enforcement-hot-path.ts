@@ -84,11 +84,11 @@ export class EnforcementHotPath implements RawRoutes {
       }
     };
     try {
-      const token = bearerToken(exchange.req.headers.authorization);
-      const caller = this.verifier.cached(token);
+      const header = exchange.req.headers.authorization;
+      const caller = this.verifier.cachedBearer(header);
       if (caller) run(caller);
       else
-        this.verifier.verify(token).then(run, (error: unknown) => {
+        this.verifier.verify(bearerToken(header)).then(run, (error: unknown) => {
           this.fail(exchange, error);
         });
     } catch (error) {

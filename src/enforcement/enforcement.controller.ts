@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Allow } from '../platform/auth/access.decorators.js';
 import { ApiOperationDoc, BODY_ERRORS } from '../platform/http/api-docs.js';
-import { PageQuery } from '../platform/pagination/page-query.dto.js';
+import { holdConnection } from '../platform/http/held-connection.js';
 import type { EnforcementDecision } from './domain/enforcement-decision.js';
 import {
+  ChangesQuery,
   EvaluateDto,
   EvaluationModel,
   GrantChangesModel,
@@ -12,6 +14,7 @@ import {
   SnapshotQuery,
   StatusModel,
 } from './dto/enforcement.models.js';
+import { UsageAcceptedModel, UsageBatchDto } from './dto/usage.dto.js';
 import { EnforcementService, SNAPSHOT_PAGE_SIZE } from './enforcement.service.js';
 
 @ApiTags('enforcement')
@@ -38,16 +41,38 @@ export class EnforcementController {
     return this.enforcement.evaluate(body.surface, body.claims, body.challengeStyle);
   }
 
+  @Post('usage')
+  @HttpCode(202)
+  @ApiOperationDoc({
+    id: 'reportGrantUsage',
+    summary: "Exempt answers given in-process (by the enforcement client), added to the grants' use counts",
+    ok: [202, UsageAcceptedModel],
+    errors: [...BODY_ERRORS, 403],
+    limited: false,
+  })
+  usage(@Body() body: UsageBatchDto) {
+    return this.enforcement.recordUsage(body.items);
+  }
+
   @Get('grants/changes')
   @ApiOperationDoc({
     id: 'listGrantChanges',
-    summary: 'Every grant create, revoke and expiry after the cursor, in commit order; without a cursor, also the first page of a snapshot',
+    summary:
+      'Every grant create, revoke and expiry after the cursor, in commit order; without a cursor, also the first page of a snapshot. ' +
+      'With `wait`, an empty answer is held until the next change commits (long polling); 503 with Retry-After when this instance holds ENFORCEMENT_MAX_HELD_POLLS already',
     ok: [200, GrantChangesModel],
     errors: [400, 403],
     limited: false,
   })
-  changes(@Query() page: PageQuery) {
-    return this.enforcement.changes(page.cursor, page.limit ?? 200);
+  async changes(@Query() query: ChangesQuery, @Req() request: FastifyRequest) {
+    const wait = query.cursor === undefined ? 0 : (query.wait ?? 0);
+    if (wait === 0) return this.enforcement.changes(query.cursor, query.limit ?? 200);
+    const held = holdConnection(request, wait * 1000);
+    try {
+      return await this.enforcement.changes(query.cursor, query.limit ?? 200, wait, held.signal);
+    } finally {
+      held.release();
+    }
   }
 
   @Get('grants/snapshot')

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GrantFeedRepository } from '../grants/grant-feed.repository.js';
+import { GrantsRepository } from '../grants/grants.repository.js';
 import { Clock } from '../platform/clock.js';
 import { ENFORCEMENT_DECISION } from '../platform/metrics/registry.js';
 import { UnavailableError } from '../shared/domain-error.js';
@@ -17,7 +18,9 @@ import {
   type EnforcementDecision,
   type TokenClaims,
 } from './domain/enforcement-decision.js';
+import { TooManyWaitersError } from './domain/feed-waiters.js';
 import { GrantIndex } from './grant-index.js';
+import { HeldPolls } from './held-polls.js';
 import { UsageCounter } from './usage-counter.js';
 
 const FEED_CURSOR = 'grant-feed';
@@ -31,6 +34,8 @@ export class EnforcementService {
     private readonly index: GrantIndex,
     private readonly usage: UsageCounter,
     private readonly feed: GrantFeedRepository,
+    private readonly held: HeldPolls,
+    private readonly grants: GrantsRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -73,21 +78,57 @@ export class EnforcementService {
   }
 
   /**
+   * Use counts reported by in-process clients: one item per grant (repeats summed, the latest use
+   * kept), added in one statement; unknown grants are skipped.
+   */
+  async recordUsage(items: readonly { grantId: string; count: number; lastUsedAt: string }[]): Promise<{ applied: number }> {
+    const byGrant = new Map<string, { grantId: string; count: number; lastUsedAt: Date }>();
+    for (const item of items) {
+      const grantId = item.grantId.toLowerCase();
+      const at = new Date(item.lastUsedAt);
+      const seen = byGrant.get(grantId);
+      if (!seen) byGrant.set(grantId, { grantId, count: item.count, lastUsedAt: at });
+      else byGrant.set(grantId, { grantId, count: seen.count + item.count, lastUsedAt: at > seen.lastUsedAt ? at : seen.lastUsedAt });
+    }
+    return { applied: await this.grants.addUsage([...byGrant.values()]) };
+  }
+
+  /**
    * The feed after `cursor`, oldest first. Without a cursor: the feed from its beginning, plus the
    * first page of a snapshot of the active grants with the cursor to follow the feed from. Like every
    * list, `nextCursor` is null once the caller has caught up; `resumeCursor` is always where to poll
-   * from next.
+   * from next. With a cursor and `waitSeconds`, an empty answer is held until a change commits (on
+   * any instance), the wait ends, the caller leaves or this instance shuts down.
    */
-  async changes(cursor: string | undefined, limit: number) {
-    const after = cursor === undefined ? '0' : decodeCursor(FEED_CURSOR, cursor, ['sequence'])![0];
+  async changes(cursor: string | undefined, limit: number, waitSeconds = 0, signal?: AbortSignal) {
+    if (cursor === undefined) return this.firstChanges(limit);
+    const after = decodeCursor(FEED_CURSOR, cursor, ['sequence'])![0];
+    const page = await this.changesAfter(after, limit);
+    if (page.items.length || waitSeconds === 0) return page;
+    let outcome;
+    try {
+      outcome = await this.held.wait(after, waitSeconds * 1000, signal);
+    } catch (error) {
+      if (error instanceof TooManyWaitersError) {
+        throw new UnavailableError(`This instance holds ${error.limit} long polls already; poll again shortly.`, 1);
+      }
+      throw error;
+    }
+    return outcome === 'changed' ? this.changesAfter(after, limit) : page;
+  }
+
+  private async changesAfter(after: string, limit: number) {
     const rows = await this.feed.changesAfter(after, limit + 1);
     const items = rows
       .slice(0, limit)
       .map((row) => ({ cursor: encodeCursor(FEED_CURSOR, [row.seq]), type: row.type, at: row.at, grant: row.grant }));
     const last = rows.slice(0, limit).at(-1)?.seq ?? after;
     const resumeCursor = encodeCursor(FEED_CURSOR, [last]);
-    const page = { items, nextCursor: rows.length > limit ? resumeCursor : null, resumeCursor };
-    if (cursor !== undefined) return page;
+    return { items, nextCursor: rows.length > limit ? resumeCursor : null, resumeCursor };
+  }
+
+  private async firstChanges(limit: number) {
+    const page = await this.changesAfter('0', limit);
     const snapshot = await this.snapshot(undefined, SNAPSHOT_PAGE_SIZE);
     return { ...page, snapshot: { cursor: snapshot.cursor, at: snapshot.at, grants: snapshot.items, nextCursor: snapshot.nextCursor } };
   }

@@ -6,6 +6,7 @@ import type { GrantState } from '../grants/grant-change.entity.js';
 import { GrantChangeWatchers } from '../grants/grant-change-watchers.js';
 import { GRANT_CHANGES_CHANNEL, GrantFeedRepository, type FeedChange } from '../grants/grant-feed.repository.js';
 import { Clock } from '../platform/clock.js';
+import { HeldPolls } from './held-polls.js';
 import type { IndexedGrant } from './domain/enforcement-decision.js';
 
 /** Catch-up interval when no notification arrives: the upper bound on staleness while healthy. */
@@ -40,6 +41,7 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     watchers: GrantChangeWatchers,
+    private readonly heldPolls: HeldPolls,
   ) {
     // Read-your-writes: a change this instance commits is applied before its answer leaves.
     watchers.watch(() => this.catchUp());
@@ -82,6 +84,7 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
     this.userKeysOf = userKeysOf;
     this.lastSeq = snapshot.seq;
     this.syncedAt = this.clock.now().getTime();
+    this.heldPolls.advanced(this.lastSeq);
   }
 
   /** Applies the changes after the last one seen. One run at a time; callers share it. */
@@ -101,6 +104,8 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
           }
         } while (this.dirty);
         this.syncedAt = this.clock.now().getTime();
+        // Long polls on every instance are released by the change their own index has applied.
+        this.heldPolls.advanced(this.lastSeq);
       } finally {
         this.syncing = null;
       }

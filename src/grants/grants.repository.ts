@@ -64,10 +64,11 @@ export class GrantsRepository {
     return toPage(await query.getMany(), limit, 'grants', (g) => [g.createdAt.toISOString(), g.id], view);
   }
 
-  /** Adds batched use counts: one statement for many grants. */
-  async addUsage(usage: readonly { grantId: string; count: number; lastUsedAt: Date }[]): Promise<void> {
-    if (usage.length === 0) return;
-    await this.dataSource.query(
+  /** Adds batched use counts: one statement for many grants (one item per grant). Returns the grants found. */
+  async addUsage(usage: readonly { grantId: string; count: number; lastUsedAt: Date }[]): Promise<number> {
+    if (usage.length === 0) return 0;
+    // An UPDATE answers [rows, rowCount] through TypeORM's query().
+    const [, updated] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE exception_grants g
           SET use_count = g.use_count + u.count,
               last_used_at = greatest(g.last_used_at, u.last_used_at)
@@ -75,5 +76,6 @@ export class GrantsRepository {
         WHERE g.id = u.id`,
       [usage.map((u) => u.grantId), usage.map((u) => u.count), usage.map((u) => u.lastUsedAt)],
     );
+    return updated;
   }
 }

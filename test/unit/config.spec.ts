@@ -187,8 +187,11 @@ describe('configuration', () => {
       metricsToken: undefined,
       queueJobLockMs: 30_000,
       databasePoolSize: 20,
+      enforcementMaxHeldPolls: 1000,
     });
     expect(loadConfig({ DATABASE_POOL_SIZE: '40' }).databasePoolSize).toBe(40);
+    expect(loadConfig({ ENFORCEMENT_MAX_HELD_POLLS: '5' }).enforcementMaxHeldPolls).toBe(5);
+    expect(problemsOf({ ENFORCEMENT_MAX_HELD_POLLS: '0' })[0]).toMatch(/^ENFORCEMENT_MAX_HELD_POLLS: /);
     expect(problemsOf({ DATABASE_POOL_SIZE: '1' })[0]).toMatch(/^DATABASE_POOL_SIZE: /);
     const config = loadConfig({
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',

@@ -32,6 +32,29 @@ describe('TokenVerifier', () => {
     expect(verifier.cached(tokens[2])).toBeDefined();
   });
 
+  it('finds a verified token from its Authorization header without parsing, and nothing else', async () => {
+    const verifier = TokenVerifier.local(jwks, OPTIONS);
+    const token = await sign({ tid: randomUUID(), roles: [] });
+    expect(verifier.cachedBearer(`Bearer ${token}`)).toBeUndefined();
+    const caller = await verifier.verify(token);
+    expect(verifier.cachedBearer(`Bearer ${token}`)).toBe(caller);
+    expect(verifier.cachedBearer(`bearer ${token}`)).toBe(caller);
+    // Unusual forms miss and take the full parse (which accepts or refuses them as before).
+    for (const header of [
+      `Bearer  ${token}`,
+      `Bearer:${token}`,
+      `Negotx ${token}`,
+      `Bearer ${token} `,
+      `Basic ${token}`,
+      token,
+      `Bearer ${token}x`,
+      'Bearer',
+      undefined,
+    ]) {
+      expect(verifier.cachedBearer(header)).toBeUndefined();
+    }
+  });
+
   it('keeps staff roles on the platform tenant and drops them on any other', async () => {
     const roles = ['Exceptions.Reviewer', 'Exceptions.ReviewLead', 'Exceptions.Enforcement', 'Partner.GlobalAdmin'];
     const verifier = TokenVerifier.local(jwks, OPTIONS);

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from
 import { EXAMPLE_TENANT_ID, EXAMPLE_USER_ID } from '../../platform/http/examples.js';
 import { SURFACES } from '../../shared/surfaces.js';
 import { GrantStateModel } from '../../grants/dto/grant.models.js';
+import { PageQuery } from '../../platform/pagination/page-query.dto.js';
 import type { ChallengeStyle, TokenClaims } from '../domain/enforcement-decision.js';
 
 export class TokenClaimsModel {
@@ -156,4 +157,23 @@ export class SnapshotQuery {
   @IsString()
   @MaxLength(1000)
   cursor?: string;
+}
+
+/** Longest hold of a long poll on the grant feed, in seconds. */
+export const MAX_WAIT_SECONDS = 30;
+
+export class ChangesQuery extends PageQuery {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_WAIT_SECONDS,
+    default: 0,
+    description:
+      'with a cursor: when nothing follows it, hold the answer up to this many seconds until a grant change commits (long polling)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAIT_SECONDS)
+  wait?: number;
 }
