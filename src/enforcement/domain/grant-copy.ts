@@ -1,5 +1,5 @@
 // The in-memory copy of the active grants that enforcement answers from, keyed so that a decision is
-// one Map lookup. Plain TypeScript: the enforcement client keeps one from the service's change feed.
+// one Map lookup. Plain TypeScript: the service's GrantIndex and the enforcement client both keep one.
 
 import type { IndexedGrant } from './enforcement-decision.js';
 
