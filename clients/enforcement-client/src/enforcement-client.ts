@@ -207,9 +207,10 @@ export class EnforcementClient extends TypedEmitter<ClientEvents> {
     const signal = this.stopController.signal;
     for (let failures = 0; !signal.aborted;) {
       try {
+        // Only a poll answer ends a run of failures: a snapshot followed by a refused cursor must
+        // still back off, not load snapshots in a tight loop.
         if (this.cursor === null) await this.loadSnapshot();
-        else await this.poll();
-        failures = 0;
+        else if (await this.poll()) failures = 0;
       } catch (error) {
         if (signal.aborted) break;
         // A cursor the service no longer knows (or never issued): start again from a snapshot.
@@ -230,12 +231,14 @@ export class EnforcementClient extends TypedEmitter<ClientEvents> {
     // Not yet confirmed: the changes after the snapshot's position are read next, without waiting.
   }
 
-  private async poll(): Promise<void> {
+  /** Answers whether the poll was answered (always true; a failure throws). */
+  private async poll(): Promise<boolean> {
     // While the copy is current the service may hold the poll; otherwise it must answer at once.
     const wait = this.freshness.isCurrent(Date.now()) ? this.waitSeconds : 0;
     const page = await readChanges(this.api, this.cursor!, wait, this.callOptions(wait * 1000 + this.freshness.staleAfterMs));
     this.apply(page);
     if (page.nextCursor === null) this.confirm();
+    return true;
   }
 
   private apply(page: ChangesPage): void {

@@ -23,8 +23,8 @@ interface SnapshotHead {
   readonly nextCursor: string | null;
 }
 
-/** Changes per page while catching up. */
-const CHANGES_PAGE = 500;
+/** Changes per page while catching up (the service's most). */
+const CHANGES_PAGE = 200;
 /** Grants per snapshot page (the service's most). */
 const SNAPSHOT_PAGE = 1000;
 

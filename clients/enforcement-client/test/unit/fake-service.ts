@@ -142,6 +142,10 @@ export class FakeService {
       return send(202);
     }
     if (url.pathname !== '/v1/enforcement/grants/changes') return send(404);
+    // The contract's bounds, so that the client cannot ask for what the real service refuses.
+    const limit = Number(url.searchParams.get('limit') ?? 50);
+    const wait = Number(url.searchParams.get('wait') ?? 0);
+    if (!(limit >= 1 && limit <= 200 && wait >= 0 && wait <= 30)) return send(400, { status: 400, code: 'validation.failed' });
     const cursor = url.searchParams.get('cursor');
     if (cursor === null) {
       const seq = this.changes.length;
@@ -158,7 +162,6 @@ export class FakeService {
       return send(status, { status, detail: 'cursor too old' });
     }
     const after = Number(cursor.slice(1));
-    const wait = Number(url.searchParams.get('wait') ?? 0);
     if (this.changes.length <= after && wait > 0) await this.hold(wait * 1000);
     const items = this.changes
       .slice(after)

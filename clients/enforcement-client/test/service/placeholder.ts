@@ -1,2 +1,0 @@
-import { inject } from 'vitest';
-export const url = inject('databaseUrl');
