@@ -142,7 +142,7 @@ describe('the enforcement client against a fake service', () => {
   it('starts again from a snapshot when the service no longer knows its cursor (410)', async () => {
     const before = service.grant();
     await start();
-    service.failCursorOnce = 410;
+    service.failCursorWith = 410;
     service.revoke(before);
     const after = service.grant();
     await until(() => client.isExempt(after.tenantId, after.userIds[0], 'delegated_admin'));
@@ -150,6 +150,18 @@ describe('the enforcement client against a fake service', () => {
     const snapshots = service.requests.filter((r) => r.path === '/v1/enforcement/grants/changes' && !r.query.has('cursor'));
     expect(snapshots.length).toBe(2);
     expect(errors.some((e) => e.message.includes('410'))).toBe(true);
+  });
+
+  it('backs off when every cursor is refused, rather than loading snapshots in a tight loop', async () => {
+    await start({ backoff: { baseMs: 50, capMs: 400 } });
+    service.failCursorWith = 400;
+    service.failCursorTimes = Infinity;
+    service.grant();
+    const from = service.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const snapshots = service.requests.slice(from).filter((r) => !r.query.has('cursor'));
+    expect(snapshots.length).toBeGreaterThanOrEqual(2);
+    expect(snapshots.length).toBeLessThan(15);
   });
 
   it('reports exempt answers per grant in batches, keeping the counts of a failed batch', async () => {

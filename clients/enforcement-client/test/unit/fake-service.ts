@@ -36,8 +36,9 @@ export class FakeService {
   readonly usage: { grantId: string; count: number; lastUsedAt: string }[][] = [];
   /** Answer every call with this status (null: behave). */
   failWith: number | null = null;
-  /** Answer changes?cursor= with this status once (e.g. 410 for a cursor too old). */
-  failCursorOnce: number | null = null;
+  /** Answer changes?cursor= with this status (e.g. 410 for a cursor too old), `failCursorTimes` times. */
+  failCursorWith: number | null = null;
+  failCursorTimes = 1;
   private readonly changes: Change[] = [];
   private readonly held = new Set<() => void>();
   private readonly sockets = new Set<Socket>();
@@ -156,10 +157,8 @@ export class FakeService {
         snapshot: { cursor: `c${seq}`, grants: this.active(), nextCursor: null },
       });
     }
-    if (this.failCursorOnce) {
-      const status = this.failCursorOnce;
-      this.failCursorOnce = null;
-      return send(status, { status, detail: 'cursor too old' });
+    if (this.failCursorWith && this.failCursorTimes-- > 0) {
+      return send(this.failCursorWith, { status: this.failCursorWith, detail: 'cursor too old' });
     }
     const after = Number(cursor.slice(1));
     if (this.changes.length <= after && wait > 0) await this.hold(wait * 1000);
