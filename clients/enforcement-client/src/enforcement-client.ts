@@ -93,6 +93,11 @@ export class DecisionInputError extends TypeError {
   }
 }
 
+function checkInput(surface: unknown, claims: TokenClaims, idsMatched: boolean): void {
+  const problems = evaluationProblems(surface, claims, idsMatched);
+  if (problems.length) throw new DecisionInputError(problems);
+}
+
 /** Any call that gets no answer for this long is given up and retried. */
 const CALL_TIMEOUT_MS = 10_000;
 /** The usage report at stop() gets this long. */
@@ -161,24 +166,36 @@ export class EnforcementClient extends TypedEmitter<ClientEvents> {
   /** The decision for one call, from the local copy; synchronous. Throws DecisionInputError on malformed input. */
   decide(input: DecideInput): ClientDecision {
     const claims = claimsOf(input);
-    const problems = evaluationProblems(input.surface, claims);
-    if (problems.length) throw new DecisionInputError(problems);
     const challengeStyle = input.challengeStyle ?? this.challengeStyle;
     const clock = Date.now();
     // Fail closed: a copy not confirmed lately could still honour a revoked grant.
     if (!this.freshness.isCurrent(clock)) {
+      checkInput(input.surface, claims, false);
       return { decision: 'mfa_required', reason: 'client_stale', challenge: challengeFor(challengeStyle, this.stepUpAcr) };
     }
     const now = input.now ?? clock;
-    const decision = evaluateEnforcement({
-      surface: input.surface,
-      claims,
-      now,
-      grantsOf: this.grantsOf,
-      challengeStyle,
-      stepUpAcr: this.stepUpAcr,
-    });
-    if (decision.decision === 'exempt') this.usage.record(decision.grantId, now);
+    let decision: EnforcementDecision;
+    try {
+      decision = evaluateEnforcement({
+        surface: input.surface,
+        claims,
+        now,
+        grantsOf: this.grantsOf,
+        challengeStyle,
+        stepUpAcr: this.stepUpAcr,
+      });
+    } catch (error) {
+      checkInput(input.surface, claims, false);
+      throw error;
+    }
+    // Checked after deciding: ids that found a grant are known UUIDs, so an exempt answer needs no
+    // pattern test, and without claims nothing else is left to check.
+    if (decision.decision !== 'exempt') {
+      checkInput(input.surface, claims, false);
+      return decision;
+    }
+    if (input.claims) checkInput(input.surface, claims, true);
+    this.usage.record(decision.grantId, now);
     return decision;
   }
 
@@ -295,7 +312,8 @@ export class EnforcementClient extends TypedEmitter<ClientEvents> {
       } catch (error) {
         // Kept and merged into the next batch (bounded), so an outage loses no counts.
         this.usage.restore(items.slice(i));
-        this.report(error);
+        // Cut short by stop(): not a failure, the last report at stop sends them.
+        if (!signal.aborted) this.report(error);
         return;
       }
     }

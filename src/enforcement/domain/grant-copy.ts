@@ -47,11 +47,13 @@ export class GrantCopy {
   add(grant: GrantRecord): boolean {
     const grantId = grant.grantId.toLowerCase();
     if (this.keysOf.has(grantId)) return false;
+    const expiresAt = Date.parse(grant.expiresAt);
     const indexed: IndexedGrant = {
       grantId,
       surfaces: grant.surfaces,
       validFrom: Date.parse(grant.validFrom),
-      expiresAt: Date.parse(grant.expiresAt),
+      expiresAt,
+      expiresAtText: new Date(expiresAt).toISOString(),
     };
     const tenantId = grant.tenantId.toLowerCase();
     const keys = grant.userIds.map((userId) => userKey(tenantId, userId.toLowerCase()));

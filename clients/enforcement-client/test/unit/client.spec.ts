@@ -66,6 +66,10 @@ describe('the enforcement client against a fake service', () => {
     // What the service answers 400 is a caller's bug here too.
     expect(() => client.decide({ tenantId, userId, surface: 'mail' })).toThrow(DecisionInputError);
     expect(() => client.decide({ tenantId: 'x', userId, surface: 'delegated_admin' })).toThrow(/claims.tid/);
+    // Whatever the answer would have been: exempt (a malformed amr), allow (ids that are not UUIDs).
+    expect(() => client.decide({ surface: 'delegated_admin', claims: { tid: tenantId, oid: userId, amr: 'pwd' } })).toThrow(/claims.amr/);
+    expect(() => client.decide({ surface: 'delegated_admin', claims: { tid: 'x', oid: 'y', amr: ['mfa'] } })).toThrow(/claims.oid/);
+    expect(() => client.decide({ surface: 'mail', claims: { tid: tenantId, idtyp: 'app' } })).toThrow(DecisionInputError);
     expect(client.status()).toMatchObject({ synced: true, grants: 1, cursor: 'c1', lastError: null });
     const auth = service.requests.map((r) => r.authorization);
     expect(new Set(auth).size).toBe(auth.length);

@@ -19,7 +19,13 @@ describe('the grant copy', () => {
     copy.add(g);
     for (const userId of g.userIds) {
       expect(copy.grantsOf(g.tenantId, userId)).toEqual([
-        { grantId: g.grantId, surfaces: g.surfaces, validFrom: Date.parse(g.validFrom), expiresAt: Date.parse(g.expiresAt) },
+        {
+          grantId: g.grantId,
+          surfaces: g.surfaces,
+          validFrom: Date.parse(g.validFrom),
+          expiresAt: Date.parse(g.expiresAt),
+          expiresAtText: g.expiresAt,
+        },
       ]);
     }
     expect(copy.grantsOf(randomUUID(), g.userIds[0])).toEqual([]);
