@@ -20,7 +20,7 @@ import {
   TokenFactory,
   writeJwksFile,
 } from '../test/support/tokens.js';
-import { freePort, waitUntilUp } from './processes.js';
+import { cpuMs, freePort, waitUntilUp } from './processes.js';
 import { describeMachine } from './machine.js';
 
 const CONNECTIONS = 50;
@@ -43,15 +43,24 @@ interface Target {
   readonly body?: string;
 }
 
-async function load(target: Target, seconds: number) {
+async function load(target: Target, seconds: number, pid?: number) {
   const { url, method, headers, body } = target;
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ url, method, body, connections: CONNECTIONS, duration: seconds, headers });
+  const cpuAfter = cpuMs(pid);
   return {
     rps: result.requests.average,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     total: result.requests.total,
+    cpuUsPerRequest: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total,
   };
+}
+
+/** The median CPU time per answer over the rounds, in microseconds. */
+function medianCpu(runs: { cpuUsPerRequest: number | null }[]): number | null {
+  const values = runs.map((run) => run.cpuUsPerRequest).filter((value): value is number => value !== null);
+  return values.length ? [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] : null;
 }
 
 function median<T extends { rps: number }>(runs: T[]): T {
@@ -159,8 +168,8 @@ async function main() {
       const bareRuns = [];
       const serviceRuns = [];
       for (let round = 0; round < ROUNDS; round++) {
-        bareRuns.push(await load(bareTarget, DURATION_S));
-        serviceRuns.push(await load(target, DURATION_S));
+        bareRuns.push(await load(bareTarget, DURATION_S, bare.pid));
+        serviceRuns.push(await load(target, DURATION_S, service.pid));
       }
       const baseline = median(bareRuns);
       const measured = median(serviceRuns);
@@ -173,6 +182,14 @@ async function main() {
       console.log(
         `service:                      ${Math.round(measured.rps)} req/s, p99 ${measured.p99} ms (runs: ${serviceRuns.map((r) => Math.round(r.rps)).join(', ')}), errors ${errors} in ${serviceRuns.reduce((sum, run) => sum + run.total, 0)} requests`,
       );
+      const bareCpu = medianCpu(bareRuns);
+      const serviceCpu = medianCpu(serviceRuns);
+      if (bareCpu !== null && serviceCpu !== null) {
+        // Throughput on a shared machine moves with whatever else runs; CPU per answer much less.
+        console.log(
+          `CPU per answer (median): bare ${bareCpu.toFixed(1)} µs, service ${serviceCpu.toFixed(1)} µs; bare/service ${((bareCpu / serviceCpu) * 100).toFixed(1)}%`,
+        );
+      }
       const ok = ratio >= 0.7 && measured.p99 < 10 && errors === 0;
       console.log(
         `ratio ${(ratio * 100).toFixed(1)}% of bare node:http; bar (>= 70%, p99 < 10 ms, zero errors): ${ok ? 'met' : 'NOT met'}`,

@@ -27,37 +27,54 @@ interface ColumnPlan {
  */
 export class InsertChain {
   private readonly plans = new Map<EntityTarget<ObjectLiteral>, { table: string; columns: ColumnPlan[] }>();
-  private readonly names = new Map<string, string>();
+  /** Statement text and name per shape (tables, row counts, gating): built and hashed once. */
+  private readonly statements = new Map<string, { name: string; text: string }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** Answers how many rows the first part wrote. */
   async run(parts: readonly InsertPart[], options: { gated: boolean }): Promise<number> {
     const values: unknown[] = [];
-    const clauses = parts.map((part, index) => this.clause(part, index, options.gated && index > 0, values));
-    const text = `WITH ${clauses.join(', ')} SELECT (SELECT count(*) FROM p0)::int AS written`;
+    for (const part of parts) this.collect(part, values);
+    const statement = this.statementFor(parts, options.gated);
     const pool = (this.dataSource.driver as unknown as { master: pg.Pool }).master;
-    const result = await pool.query<{ written: number }>({ name: this.nameOf(text), text, values });
+    const result = await pool.query<{ written: number }>({ name: statement.name, text: statement.text, values });
     return result.rows[0]?.written ?? 0;
   }
 
-  private clause(part: InsertPart, index: number, gated: boolean, values: unknown[]): string {
-    const { table, columns } = this.planOf(part.entity);
+  /** The part's values in statement order: row by row, column by column. */
+  private collect(part: InsertPart, values: unknown[]): void {
+    const { columns } = this.planOf(part.entity);
     const driver = this.dataSource.driver;
-    const tuples = part.rows.map((row) => {
-      const placeholders = columns.map((plan) => {
+    for (const row of part.rows) {
+      for (const plan of columns) {
         const value: unknown = plan.column.getEntityValue(row, true);
         // A property left unset takes the column's default, as an INSERT without the column would.
         values.push(value === undefined ? defaultOf(plan.column) : driver.preparePersistentValue(value, plan.column));
-        return `$${values.length}::${plan.cast}`;
+      }
+    }
+  }
+
+  private statementFor(parts: readonly InsertPart[], gated: boolean): { name: string; text: string } {
+    const shape = `${gated}|${parts.map((part) => `${this.planOf(part.entity).table}:${part.rows.length}:${part.skipOnConflict === true}`).join('|')}`;
+    let statement = this.statements.get(shape);
+    if (!statement) {
+      let placeholder = 0;
+      const clauses = parts.map((part, index) => {
+        const { table, columns } = this.planOf(part.entity);
+        const tuples = part.rows.map(() => `(${columns.map((plan) => `$${++placeholder}::${plan.cast}`).join(', ')})`);
+        const names = columns.map((plan) => plan.name).join(', ');
+        const body =
+          gated && index > 0
+            ? `INSERT INTO ${table} (${names}) SELECT * FROM (VALUES ${tuples.join(', ')}) AS v WHERE EXISTS (SELECT 1 FROM p0)`
+            : `INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}${part.skipOnConflict ? ' ON CONFLICT DO NOTHING' : ''}`;
+        return `p${index} AS (${body} RETURNING 1)`;
       });
-      return `(${placeholders.join(', ')})`;
-    });
-    const names = columns.map((plan) => plan.name).join(', ');
-    const body = gated
-      ? `INSERT INTO ${table} (${names}) SELECT * FROM (VALUES ${tuples.join(', ')}) AS v WHERE EXISTS (SELECT 1 FROM p0)`
-      : `INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}${part.skipOnConflict ? ' ON CONFLICT DO NOTHING' : ''}`;
-    return `p${index} AS (${body} RETURNING 1)`;
+      const text = `WITH ${clauses.join(', ')} SELECT (SELECT count(*) FROM p0)::int AS written`;
+      statement = { name: `chain_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+      this.statements.set(shape, statement);
+    }
+    return statement;
   }
 
   private planOf(entity: EntityTarget<ObjectLiteral>) {
@@ -77,15 +94,6 @@ export class InsertChain {
       this.plans.set(entity, plan);
     }
     return plan;
-  }
-
-  private nameOf(text: string): string {
-    let name = this.names.get(text);
-    if (!name) {
-      name = `chain_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-      this.names.set(text, name);
-    }
-    return name;
   }
 }
 

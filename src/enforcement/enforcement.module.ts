@@ -10,6 +10,6 @@ import { UsageCounter } from './usage-counter.js';
 @Module({
   controllers: [EnforcementController],
   providers: [GrantIndex, HeldPolls, UsageCounter, EnforcementService, EnforcementHotPath],
-  exports: [GrantIndex],
+  exports: [GrantIndex, HeldPolls],
 })
 export class EnforcementModule {}

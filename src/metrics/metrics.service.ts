@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { GrantIndex } from '../enforcement/grant-index.js';
+import { HeldPolls } from '../enforcement/held-polls.js';
 import { Clock } from '../platform/clock.js';
 import { registry } from '../platform/metrics/registry.js';
 import { MetricsRepository, type Counts } from './metrics.repository.js';
@@ -19,7 +20,7 @@ const DELIVERY_RESULTS = ['delivered', 'failed', 'pending'] as const;
 export class MetricsService {
   private readonly own = new Registry();
 
-  constructor(figures: MetricsRepository, clock: Clock, @Optional() index?: GrantIndex) {
+  constructor(figures: MetricsRepository, clock: Clock, @Optional() index?: GrantIndex, @Optional() held?: HeldPolls) {
     const registers = [this.own];
     new Gauge({
       name: 'review_queue_requests',
@@ -72,6 +73,22 @@ export class MetricsService {
       registers: [this.own],
       collect() {
         if (index) this.set(index.lagMs(clock.now().getTime()) / 1000);
+      },
+    });
+    new Gauge({
+      name: 'enforcement_held_polls',
+      help: 'Long polls on the grant feed this instance holds now',
+      registers: [this.own],
+      collect() {
+        if (held) this.set(held.heldCount);
+      },
+    });
+    new Gauge({
+      name: 'enforcement_held_polls_limit',
+      help: 'ENFORCEMENT_MAX_HELD_POLLS: past it, long polls are answered 503',
+      registers: [this.own],
+      collect() {
+        if (held) this.set(held.limit);
       },
     });
   }

@@ -63,6 +63,10 @@ describe('enforcement feed long polling and usage batches', () => {
     const onA = poll(a, cursor, 25);
     const onB = poll(b, cursor, 25);
     await waitFor(async () => a.app.get(HeldPolls).heldCount === 1 && b.app.get(HeldPolls).heldCount === 1);
+    // Operators see the held polls and the limit.
+    const scrape = (await a.http.get('/metrics')).text;
+    expect(scrape).toMatch(/^enforcement_held_polls 1$/m);
+    expect(scrape).toMatch(/^enforcement_held_polls_limit 1000$/m);
     const grantId = await approveOn(a);
     const approvedAt = Date.now();
     for (const answer of await Promise.all([onA, onB])) {

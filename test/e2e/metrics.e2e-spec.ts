@@ -70,6 +70,8 @@ describe('metrics', () => {
       ['sla_events_total', { type: 'sla.breached' }],
       ['grant_index_lag_seconds', {}],
       ['outbox_pending_jobs', {}],
+      ['enforcement_held_polls', {}],
+      ['enforcement_held_polls_limit', {}],
       ['webhook_deliveries_total', { result: 'delivered' }],
       ['webhook_deliveries_total', { result: 'failed' }],
       ['process_cpu_user_seconds_total', {}],

@@ -186,3 +186,39 @@ describe('business calendar: properties', () => {
     );
   }, 60_000);
 });
+
+describe('business calendar: local times from the cached zone offset agree with Intl', () => {
+  // The calendar keeps one offset per hour and asks Intl only within an hour that holds a change;
+  // here every 7 minutes around changes (whole-hour, half-hour and southern-hemisphere ones) is
+  // compared with Intl's own answer.
+  const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham'];
+  for (const timezone of zones) {
+    it(`matches Intl in ${timezone}`, () => {
+      const zoned = calendar({ timezone });
+      const reference = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: timezone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
+      const two = (n: number) => String(n).padStart(2, '0');
+      for (const around of [
+        Date.UTC(2026, 2, 8),
+        Date.UTC(2026, 2, 29),
+        Date.UTC(2026, 3, 5),
+        Date.UTC(2026, 9, 4),
+        Date.UTC(2026, 10, 1),
+      ]) {
+        for (let instant = around - 36 * 3_600_000; instant < around + 36 * 3_600_000; instant += 7 * 60_000 + 13_000) {
+          const t = zoned.localTimeOf(new Date(instant));
+          const local = `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}:${two(t.second)}`;
+          expect(local, `${timezone} at ${new Date(instant).toISOString()}`).toBe(reference.format(instant));
+        }
+      }
+    });
+  }
+});

@@ -23,7 +23,7 @@ export class FeedWaiters {
   private latest = -1n;
   private closing = false;
 
-  constructor(private readonly limit: number) {}
+  constructor(readonly limit: number) {}
 
   get heldCount(): number {
     return this.held.size;

@@ -24,12 +24,15 @@ export interface LocalDate {
 }
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 /** More consecutive closed days than any real calendar has: a guard against a calendar with none. */
 const MAX_DAYS_SCANNED = 5 * 366;
 
 export class BusinessCalendar {
   private readonly parts: Intl.DateTimeFormat;
   private readonly windowCache = new Map<string, readonly [number, number] | null>();
+  /** Offset (ms) per UTC hour number; null for an hour in which the offset changes. */
+  private readonly offsetCache = new Map<number, number | null>();
 
   constructor(readonly spec: CalendarSpec) {
     if (spec.weekend.length >= 7) throw new Error('a calendar needs at least one working week day');
@@ -97,6 +100,11 @@ export class BusinessCalendar {
     return this.windowOf(date) !== null;
   }
 
+  /** The local wall-clock fields of an instant in the calendar's time zone (to the second). */
+  localTimeOf(instant: Date): LocalDate & { hour: number; minute: number; second: number } {
+    return this.localParts(instant.getTime());
+  }
+
   /** The local calendar date of an instant in the calendar's time zone. */
   localDateOf(instant: Date): LocalDate {
     const p = this.localParts(instant.getTime());
@@ -143,13 +151,49 @@ export class BusinessCalendar {
     return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   }
 
+  /**
+   * The local wall-clock fields of an instant. Intl's formatToParts is the reference but costs
+   * microseconds per call, and every filing asks it several times; so the zone's offset is kept per
+   * hour (offsets never change twice within one), checked at both ends of the hour when first seen,
+   * and Intl is asked directly only within an hour that holds a change.
+   */
   private localParts(instant: number) {
-    const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-    for (const part of this.parts.formatToParts(instant)) {
-      if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
-    }
-    return out;
+    const offset = this.zoneOffset(instant);
+    const wall = new Date(instant - mod(instant, 1000) + offset);
+    return {
+      year: wall.getUTCFullYear(),
+      month: wall.getUTCMonth() + 1,
+      day: wall.getUTCDate(),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+      second: wall.getUTCSeconds(),
+    };
   }
+
+  private zoneOffset(instant: number): number {
+    const hour = Math.floor(instant / HOUR);
+    let offset = this.offsetCache.get(hour);
+    if (offset === undefined) {
+      const first = this.exactOffset(hour * HOUR);
+      offset = first === this.exactOffset((hour + 1) * HOUR - 1000) ? first : null;
+      if (this.offsetCache.size > 20_000) this.offsetCache.clear();
+      this.offsetCache.set(hour, offset);
+    }
+    return offset ?? this.exactOffset(instant);
+  }
+
+  /** Local wall time minus UTC at `instant` (to the second), from Intl. */
+  private exactOffset(instant: number): number {
+    const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+    for (const part of this.parts.formatToParts(instant)) {
+      if (part.type in p) p[part.type as keyof typeof p] = Number(part.value);
+    }
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (instant - mod(instant, 1000));
+  }
+}
+
+function mod(value: number, divisor: number): number {
+  return ((value % divisor) + divisor) % divisor;
 }
 
 export function formatDate(date: LocalDate): string {
