@@ -62,6 +62,21 @@ module.exports = {
       to: { path: [`^src/${CAPABILITIES}/`, '^src/platform/'] },
     },
     {
+      name: 'client-uses-pure-cores-only',
+      comment:
+        'The enforcement client package bundles the service’s decision rules by relative import: only domain cores and the shared kernel, never Nest, TypeORM or the platform.',
+      severity: 'error',
+      from: { path: '^clients/' },
+      to: { path: '^src/', pathNot: ['^src/[^/]+/domain/', '^src/shared/'] },
+    },
+    {
+      name: 'client-has-no-runtime-dependency',
+      comment: 'The package ships without dependencies: Node built-ins and its own files only.',
+      severity: 'error',
+      from: { path: '^clients/[^/]+/src/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+    },
+    {
       name: 'no-folder-cycles',
       comment: 'Capabilities depend on each other in one direction only.',
       severity: 'error',

@@ -33,7 +33,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', fetch: 'readonly', URL: 'readonly', console: 'readonly' } },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'clients/*/test/**/*.ts'],
     rules: {
       // Answers of the HTTP client are `any` by design: tests assert on their shape.
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -27,6 +27,24 @@ export default defineConfig({
         },
       },
       {
+        // The enforcement client package: its rules and follower against a fake service, its built
+        // package from require() and import, and its behaviour against the real service (test/service/).
+        // A group of its own: its timing assertions (stale after 2 s, changes within a second) do not
+        // share the machine with the e2e files.
+        test: {
+          name: 'client',
+          include: ['clients/enforcement-client/test/**/*.spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/setup-file.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e-spec.ts'],
@@ -38,7 +56,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           pool: 'forks',
           maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -54,7 +72,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 1,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -8,12 +8,10 @@ import { ENFORCEMENT_DECISION } from '../platform/metrics/registry.js';
 import { UnavailableError } from '../shared/domain-error.js';
 import { RequestValidationError } from '../platform/http/validation.js';
 import { encodeCursor, decodeCursor } from '../platform/pagination/cursor.js';
-import { SURFACES } from '../shared/surfaces.js';
 import type { Surface } from '../shared/surfaces.js';
 import {
-  claimsProblems,
   evaluateEnforcement,
-  isSurface,
+  evaluationProblems,
   exemptingGrant,
   UnknownSurfaceError,
   type ChallengeStyle,
@@ -57,10 +55,7 @@ export class EnforcementService {
 
   evaluate(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): EnforcementDecision {
     // Malformed claims are a bug in the enforcement service, not an unauthenticated user: 400, not mfa_required.
-    const problems = [
-      ...(isSurface(surface) ? [] : [{ field: 'surface', message: `surface must be one of ${SURFACES.join(', ')}` }]),
-      ...claimsProblems(claims),
-    ];
+    const problems = evaluationProblems(surface, claims);
     if (problems.length) throw new RequestValidationError(400, problems);
     const now = this.freshNow();
     let decision: EnforcementDecision;

@@ -2,12 +2,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { GrantState } from '../grants/grant-change.entity.js';
 import { GrantChangeWatchers } from '../grants/grant-change-watchers.js';
 import { GRANT_CHANGES_CHANNEL, GrantFeedRepository, type FeedChange } from '../grants/grant-feed.repository.js';
 import { Clock } from '../platform/clock.js';
 import { HeldPolls } from './held-polls.js';
 import type { IndexedGrant } from './domain/enforcement-decision.js';
+import { GrantCopy } from './domain/grant-copy.js';
 
 /** Catch-up interval when no notification arrives: the upper bound on staleness while healthy. */
 const POLL_MS = 500;
@@ -24,8 +24,8 @@ const RECONNECT_MS = 1_000;
 @Injectable()
 export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(GrantIndex.name);
-  private byUser = new Map<string, IndexedGrant[]>();
-  private userKeysOf = new Map<string, string[]>();
+  /** The same keyed copy the enforcement client keeps (domain/grant-copy.ts). */
+  private copy = new GrantCopy();
   private lastSeq = '0';
   private syncedAt = 0;
   private syncing: Promise<void> | null = null;
@@ -62,7 +62,7 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   grantsOf(tenantId: string, userId: string): readonly IndexedGrant[] {
-    return this.byUser.get(`${tenantId}:${userId}`) ?? [];
+    return this.copy.grantsOf(tenantId, userId);
   }
 
   /** How long ago the index last caught up with the database. */
@@ -77,11 +77,9 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
 
   async reload(): Promise<void> {
     const snapshot = await this.feed.snapshot(this.clock.now());
-    const byUser = new Map<string, IndexedGrant[]>();
-    const userKeysOf = new Map<string, string[]>();
-    for (const grant of snapshot.grants) addTo(byUser, userKeysOf, grant);
-    this.byUser = byUser;
-    this.userKeysOf = userKeysOf;
+    const copy = new GrantCopy();
+    for (const grant of snapshot.grants) copy.add(grant);
+    this.copy = copy;
     this.lastSeq = snapshot.seq;
     this.syncedAt = this.clock.now().getTime();
     this.heldPolls.advanced(this.lastSeq);
@@ -114,8 +112,8 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private apply(change: FeedChange): void {
-    if (change.type === 'created') addTo(this.byUser, this.userKeysOf, change.grant);
-    else removeFrom(this.byUser, this.userKeysOf, change.grant.grantId);
+    if (change.type === 'created') this.copy.add(change.grant);
+    else this.copy.remove(change.grant.grantId);
     this.lastSeq = change.seq;
   }
 
@@ -145,26 +143,4 @@ export class GrantIndex implements OnApplicationBootstrap, OnApplicationShutdown
       retry();
     }
   }
-}
-
-function addTo(byUser: Map<string, IndexedGrant[]>, userKeysOf: Map<string, string[]>, grant: GrantState): void {
-  if (userKeysOf.has(grant.grantId)) return;
-  const indexed: IndexedGrant = {
-    grantId: grant.grantId,
-    surfaces: grant.surfaces,
-    validFrom: Date.parse(grant.validFrom),
-    expiresAt: Date.parse(grant.expiresAt),
-  };
-  const keys = grant.userIds.map((userId) => `${grant.tenantId}:${userId}`);
-  for (const key of keys) byUser.set(key, [...(byUser.get(key) ?? []), indexed]);
-  userKeysOf.set(grant.grantId, keys);
-}
-
-function removeFrom(byUser: Map<string, IndexedGrant[]>, userKeysOf: Map<string, string[]>, grantId: string): void {
-  for (const key of userKeysOf.get(grantId) ?? []) {
-    const rest = (byUser.get(key) ?? []).filter((g) => g.grantId !== grantId);
-    if (rest.length) byUser.set(key, rest);
-    else byUser.delete(key);
-  }
-  userKeysOf.delete(grantId);
 }

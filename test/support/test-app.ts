@@ -57,12 +57,13 @@ export function testEnv(jwksFile: string, overrides: Record<string, string> = {}
 export async function startTestApp(
   overrides: Record<string, string> = {},
   tokens?: TokenFactory,
-  options: { logs?: LogLines } = {},
+  options: { logs?: LogLines; port?: number } = {},
 ): Promise<TestApp> {
   const factory = tokens ?? new TokenFactory(await newSigningKey('RS256'));
   const config = loadConfig(testEnv(writeJwksFile([factory.key]), overrides));
   const app = await createHttpApp(config, { logDestination: options.logs });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // A given port: a test that stops the service and starts it again where its clients expect it.
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {

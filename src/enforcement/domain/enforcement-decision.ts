@@ -13,14 +13,36 @@ export interface TokenClaims {
   readonly idtyp?: unknown;
 }
 
+/**
+ * The claims a decision reads. Without the token's claims the caller names the user (what GET status
+ * takes): no `amr`, so no MFA done, and no `idtyp`, so a user. Claims given win over the names.
+ */
+export function claimsOf(input: { tenantId?: string; userId?: string; claims?: TokenClaims }): TokenClaims {
+  const named = { tid: input.tenantId, oid: input.userId };
+  return input.claims ? { ...named, ...input.claims } : named;
+}
+
+/**
+ * What makes an evaluation malformed (a bug in the caller, answered 400, never mfa_required).
+ * `idsMatched`: tid and oid already found a stored grant, so they are UUIDs and need no pattern test
+ * (the in-process client checks after deciding, to keep an exempt answer cheap).
+ */
+export function evaluationProblems(surface: unknown, claims: TokenClaims, idsMatched = false): { field: string; message: string }[] {
+  const problems = claimsProblems(claims, idsMatched);
+  if (!isSurface(surface)) problems.unshift({ field: 'surface', message: `surface must be one of ${SURFACES.join(', ')}` });
+  return problems;
+}
+
 /** A claims object the decision can read: tid and (unless app-only) oid as UUIDs, amr a list of strings. */
-export function claimsProblems(claims: TokenClaims): { field: string; message: string }[] {
+export function claimsProblems(claims: TokenClaims, idsMatched = false): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const appOnly = claims.idtyp === 'app';
   if (claims.idtyp !== undefined && typeof claims.idtyp !== 'string')
     problems.push({ field: 'claims.idtyp', message: 'claims.idtyp must be a string' });
-  if (!isUuid(claims.tid)) problems.push({ field: 'claims.tid', message: 'claims.tid must be the tenant id (a UUID)' });
-  if (!appOnly && !isUuid(claims.oid))
+  if (idsMatched) {
+    // Found in the index, whose keys are the service's UUIDs.
+  } else if (!isUuid(claims.tid)) problems.push({ field: 'claims.tid', message: 'claims.tid must be the tenant id (a UUID)' });
+  if (!appOnly && !idsMatched && !isUuid(claims.oid))
     problems.push({ field: 'claims.oid', message: 'claims.oid must be the user object id (a UUID) unless idtyp is app' });
   if (claims.amr !== undefined && !(Array.isArray(claims.amr) && claims.amr.every((method) => typeof method === 'string'))) {
     problems.push({ field: 'claims.amr', message: 'claims.amr must be a list of strings' });
@@ -33,6 +55,8 @@ export interface IndexedGrant {
   readonly surfaces: readonly string[];
   readonly validFrom: number;
   readonly expiresAt: number;
+  /** `expiresAt` as the answer prints it, made once when the grant is indexed rather than per answer. */
+  readonly expiresAtText?: string;
 }
 
 export interface Challenge {
@@ -92,7 +116,7 @@ export function evaluateEnforcement(input: {
         decision: 'exempt',
         reason: 'active_exception_grant',
         grantId: grant.grantId,
-        expiresAt: new Date(grant.expiresAt).toISOString(),
+        expiresAt: grant.expiresAtText ?? new Date(grant.expiresAt).toISOString(),
       };
   }
   return {
