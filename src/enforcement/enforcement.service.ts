@@ -49,7 +49,7 @@ export class EnforcementService {
     return {
       exempt: grant !== undefined,
       grantId: grant?.grantId ?? null,
-      expiresAt: grant ? new Date(grant.expiresAt).toISOString() : null,
+      expiresAt: grant ? (grant.expiresAtText ?? new Date(grant.expiresAt).toISOString()) : null,
     };
   }
 
@@ -114,7 +114,9 @@ export class EnforcementService {
       }
       throw error;
     }
-    return outcome === 'changed' ? this.changesAfter(after, limit) : page;
+    // Read again unless the instance is going away or the caller left: an answer at the end of the
+    // wait tells a follower its copy is current as of now, so it must not be the page read before it.
+    return outcome === 'changed' || outcome === 'timeout' ? this.changesAfter(after, limit) : page;
   }
 
   private async changesAfter(after: string, limit: number) {

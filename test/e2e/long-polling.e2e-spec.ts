@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GrantIndex } from '../../src/enforcement/grant-index.js';
 import { HeldPolls } from '../../src/enforcement/held-polls.js';
 import { buildRequestBody, waitFor } from '../support/factories.js';
 import { expectProblem } from '../support/problems.js';
@@ -93,6 +94,22 @@ describe('enforcement feed long polling and usage batches', () => {
     expect(quiet.status).toBe(200);
     expect(quiet.body).toEqual({ items: [], nextCursor: null, resumeCursor: ready.body.resumeCursor });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('reads the feed again when the wait ends, so a release that never came still shows the change', async () => {
+    const c = await startTestApp(db.env, tokens);
+    try {
+      // This instance hears of no change: its index neither listens nor polls, so no poll is released.
+      await c.app.get(GrantIndex).onApplicationShutdown();
+      const cursor = await currentCursor(c);
+      const held = poll(c, cursor, 2);
+      await waitFor(async () => c.app.get(HeldPolls).heldCount === 1);
+      const grantId = await approveOn(a);
+      const answer = await held;
+      expect(answer.body.items.map((change: { grant: { grantId: string } }) => change.grant.grantId)).toEqual([grantId]);
+    } finally {
+      await c.close();
+    }
   });
 
   it('stops holding for a caller that went away', async () => {
