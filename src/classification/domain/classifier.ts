@@ -9,7 +9,15 @@ import type { Candidate, Classification, MatchedSignal } from './classification.
 
 export type { Candidate, MatchedSignal } from './classification.js';
 import { findKnownIssue, type KnownIssueNumber, type Locale } from './known-issues.js';
-import { describeTicket, otherQuestion, readNotAsking, requireDefiningEvidence, ruleOutIssues, setBackgroundAside } from './ask-reading.js';
+import {
+  describeTicket,
+  otherQuestion,
+  preferFirstAsked,
+  readNotAsking,
+  requireDefiningEvidence,
+  ruleOutIssues,
+  setBackgroundAside,
+} from './ask-reading.js';
 import { Evidence, matchSignals, round } from './evidence.js';
 import { ABSTAIN_SIGNALS, THIRD_PARTY_FORM_SIGNAL } from './signals/index.js';
 import { readRoles } from './ticket-reading.js';
@@ -58,6 +66,7 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
   setBackgroundAside(evidence, ticket);
   ruleOutIssues(evidence, ticket);
   requireDefiningEvidence(evidence, ticket);
+  preferFirstAsked(evidence, ticket);
   readNotAsking(evidence, ticket);
 
   let candidates = evidence.candidates();
