@@ -16,6 +16,7 @@ const FILES = [
   'realistic-dev-3',
   'realistic-dev-4',
   'realistic-dev-5',
+  'realistic-dev-6',
   'realistic-holdout',
   'realistic-holdout-2',
 ].map((name) => `test/corpus/${name}.json`);

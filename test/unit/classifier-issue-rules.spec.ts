@@ -113,7 +113,9 @@ describe('issue 7 needs the MFA not to reach the directory, said in some way', (
 
 describe('explanations', () => {
   it('every signal, structural ones included, names the phrase that matched', () => {
-    const cases = [1, 2, 3, 4, 5].flatMap((n) => JSON.parse(readFileSync(`test/corpus/realistic-dev-${n}.json`, 'utf8')) as CorpusCase[]);
+    const cases = [1, 2, 3, 4, 5, 6].flatMap(
+      (n) => JSON.parse(readFileSync(`test/corpus/realistic-dev-${n}.json`, 'utf8')) as CorpusCase[],
+    );
     for (const c of cases) {
       for (const signal of classify(c).signals) expect(signal.match.trim(), `${c.id} ${signal.id}`).not.toBe('');
     }

@@ -4,7 +4,7 @@
 // (a question about an existing exception, a plan, a report, a question). Each reading that changes a
 // score is added to the evidence as a named "context:" signal.
 
-import { Evidence, ISSUES, joinText, matchSignals, sumWeights } from './evidence.js';
+import { Evidence, ISSUES, joinText, matchSignals, round, sumWeights } from './evidence.js';
 import type { KnownIssueNumber } from './known-issues.js';
 import {
   BARE_EXCEPTION_QUESTION,
@@ -133,6 +133,47 @@ export function ruleOutIssues(evidence: Evidence, ticket: Ticket): void {
   const namesCustomers = evidence.has('uses_delegated_admin') || evidence.has('customer_tenants');
   const reachesCustomers = namesCustomers && !evidence.has('does_not_use_delegated_admin');
   ruleOut('context:own_tenant', reachesCustomers ? null : OWN_TENANT.exec(ticket.allText), 6);
+}
+
+/** A numbered or circled list item's marker at the start of a clause ("1.", "(2)", "②"). */
+const LIST_ITEM = /^\s*(\d{1,2}[.)）](?!\d)|[①-⑩]|[(（]\d{1,2}[)）])/u;
+/** Issues that the first-asked reading may move a ticket to: never to one of the costly 6 and 7. */
+const FIRST_ASKED_TARGETS: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5];
+
+/**
+ * A ticket that lists two or more asks ("1. … 2. …", ①②), each about a different issue, is about the
+ * first one asked (LABELLING.md: "if it asks for two equally, the first asked"). The first item's issue
+ * is raised just above the others, as context:first_asked, when it is already a candidate with evidence
+ * enough to be named and no part of the first item is background ("we'll sort that internally"): an
+ * item set aside is not asked. The reading never introduces 6 or 7.
+ */
+export function preferFirstAsked(evidence: Evidence, ticket: Ticket): void {
+  const items: ReadClause[][] = [];
+  for (const clause of ticket.clauses) {
+    if (!clause.inTitle && LIST_ITEM.test(clause.raw)) items.push([clause]);
+    else if (items.length > 0) items[items.length - 1].push(clause);
+  }
+  if (items.length < 2 || items[0].some((c) => c.role !== 'ask')) return;
+  const topOf = (item: readonly ReadClause[]): KnownIssueNumber | null => {
+    const sums = sumWeights(matchSignals(item));
+    const best = ISSUES.reduce((a, b) => (sums.get(b)! > sums.get(a)! ? b : a));
+    return sums.get(best)! >= NAMED_SCORE ? best : null;
+  };
+  const first = topOf(items[0]);
+  const second = topOf(items[1]);
+  if (first === null || second === null || first === second || !FIRST_ASKED_TARGETS.includes(first)) return;
+  const score = evidence.score(first);
+  if (score < NAMED_SCORE) return;
+  const lead = Math.max(...ISSUES.filter((n) => n !== first).map((n) => evidence.score(n)));
+  if (lead < score) return;
+  evidence.add({
+    id: 'context:first_asked',
+    match: items[0]
+      .map((c) => c.raw)
+      .join(' ')
+      .slice(0, 60),
+    weights: { [first]: round(lead - score + 0.5) },
+  });
 }
 
 /** Readings that mean the ticket asks for no exception: each counts against every issue. */

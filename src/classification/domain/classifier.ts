@@ -9,8 +9,19 @@ import type { Candidate, Classification, MatchedSignal } from './classification.
 
 export type { Candidate, MatchedSignal } from './classification.js';
 import { findKnownIssue, type KnownIssueNumber, type Locale } from './known-issues.js';
-import { describeTicket, otherQuestion, readNotAsking, requireDefiningEvidence, ruleOutIssues, setBackgroundAside } from './ask-reading.js';
+import {
+  type Ticket,
+  describeTicket,
+  otherQuestion,
+  preferFirstAsked,
+  readNotAsking,
+  requireDefiningEvidence,
+  ruleOutIssues,
+  setBackgroundAside,
+} from './ask-reading.js';
 import { Evidence, matchSignals, round } from './evidence.js';
+import { combine, loadModel, predict, ticketFeatures, type LearnedModel } from './learned.js';
+import learnedModelFile from './learned-model.json' with { type: 'json' };
 import { ABSTAIN_SIGNALS, THIRD_PARTY_FORM_SIGNAL } from './signals/index.js';
 import { readRoles } from './ticket-reading.js';
 import { readStructure } from './ticket-structure.js';
@@ -44,8 +55,97 @@ export const MIN_SCORE = 3;
 export const MIN_SCORE_MAY_BE_VALID = 4;
 const MAY_BE_VALID: ReadonlySet<KnownIssueNumber> = new Set([6, 7]);
 
-export function classify(input: ClassifierInput, locale: Locale = 'en'): ClassificationResult {
-  const ticket = describeTicket(readRoles(readStructure(input.title ?? '', input.description ?? '').clauses));
+/**
+ * An answer the learned part gave against the rules is stated with at most this confidence: the rules
+ * disagreed, and a 6 or 7 above 0.8 is the unsafe call (evaluation.ts).
+ */
+const LEARNED_MAX_CONFIDENCE = 0.8;
+
+/** The learned part committed with the code (see learned.ts; `npm run train:classifier` writes it). */
+export const LEARNED_MODEL: LearnedModel = loadModel(learnedModelFile);
+
+export interface ClassifyOptions {
+  /** The learned part to combine with the rules; null for the rules alone. Default: LEARNED_MODEL. */
+  readonly model?: LearnedModel | null;
+}
+
+export function classify(input: ClassifierInput, locale: Locale = 'en', options: ClassifyOptions = {}): ClassificationResult {
+  const ticket = readTicket(input);
+  const ruled = classifyByRules(ticket, input, locale);
+  const model = options.model === undefined ? LEARNED_MODEL : options.model;
+  return model ? applyLearned(ruled, ticket, input, locale, model) : ruled;
+}
+
+/** The ticket's structure: noise dropped, each clause's role read, the ask told from background. */
+export function readTicket(input: ClassifierInput): Ticket {
+  return describeTicket(readRoles(readStructure(input.title ?? '', input.description ?? '').clauses));
+}
+
+/**
+ * The learned part's say (learned.ts): when it moves the answer, the result is rebuilt for the new
+ * answer and names why, as a `learned:` signal per n-gram that weighed most (weights: its log-odds
+ * for the new answer) after a `learned:changed` signal giving the model's probability.
+ */
+function applyLearned(
+  ruled: ClassificationResult,
+  ticket: Ticket,
+  input: ClassifierInput,
+  locale: Locale,
+  model: LearnedModel,
+): ClassificationResult {
+  // Rules this sure are never overruled (combine() would keep them): the model is not even run.
+  if (ruled.confidence > model.combination.maxRuleConfidence) return ruled;
+  const features = ticketFeatures(
+    ticket.ask.map((c) => c.text),
+    ticket.background.map((c) => c.text),
+    model.features,
+  );
+  const prediction = predict(model, features, 0);
+  const scores = new Map(ruled.candidates.map((c) => [c.knownIssue, c.score]));
+  const answer = combine(
+    { knownIssue: ruled.knownIssue, confidence: ruled.confidence, score: (n) => scores.get(n) ?? 0 },
+    prediction,
+    model.combination,
+    MIN_SCORE_MAY_BE_VALID,
+  );
+  if (answer === ruled.knownIssue) return ruled;
+  const probability = round(prediction.probability);
+  const signals = [
+    ...ruled.signals,
+    { id: 'learned:changed', match: `${ruled.knownIssue ?? 'none'} -> ${answer ?? 'none'} (p=${probability})`, weights: {} },
+    ...predict(model, features).reasons.map((r) => ({
+      id: 'learned:ngram',
+      match: r.ngram,
+      weights: answer === null ? {} : { [answer]: r.weight },
+    })),
+  ];
+  if (answer === null) {
+    return {
+      ...ruled,
+      knownIssue: null,
+      eligibility: 'undetermined',
+      confidence: round(Math.min(probability, LEARNED_MAX_CONFIDENCE)),
+      guidance: unclassifiedGuidance('no_evidence', locale),
+      missingDetails: [],
+      signals,
+      abstainReason: 'no_evidence',
+    };
+  }
+  const issue = findKnownIssue(answer)!;
+  return {
+    ...ruled,
+    knownIssue: answer,
+    eligibility: issue.eligibility,
+    confidence: round(clamp(probability, 0.05, LEARNED_MAX_CONFIDENCE)),
+    guidance: issue.guidance[locale],
+    missingDetails: missingDetails(answer, input),
+    signals,
+    abstainReason: null,
+  };
+}
+
+/** The rules alone (signals, readings, bars) on a ticket already read. */
+function classifyByRules(ticket: Ticket, input: ClassifierInput, locale: Locale): ClassificationResult {
   const evidence = new Evidence();
   for (const signal of matchSignals(ticket.ask)) evidence.add(signal);
   if (input.thirdPartyMfa && (input.thirdPartyMfa.provider || input.thirdPartyMfa.integrationMethod)) {
@@ -58,6 +158,7 @@ export function classify(input: ClassifierInput, locale: Locale = 'en'): Classif
   setBackgroundAside(evidence, ticket);
   ruleOutIssues(evidence, ticket);
   requireDefiningEvidence(evidence, ticket);
+  preferFirstAsked(evidence, ticket);
   readNotAsking(evidence, ticket);
 
   let candidates = evidence.candidates();

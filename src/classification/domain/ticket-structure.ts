@@ -5,6 +5,8 @@
 
 import {
   CLOSING_LINE,
+  FORWARDED_HEADER_LINE,
+  FORWARDING_NOTE,
   GREETING_SENTENCE,
   PASTED_OUTPUT_LINE,
   MAIL_HEADER_LINE,
@@ -58,6 +60,13 @@ export function readStructure(title: string, description: string): TicketStructu
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const ownWords = kept.some((k) => k.trim() !== '');
+    // A message the partner says they are passing on is the ask: keep its body, drop its headers.
+    if (ownWords && kept.some((k) => FORWARDING_NOTE.test(k))) {
+      const unquoted = line.replace(/^\s*([>＞]\s*)+/u, '');
+      if (FORWARDED_HEADER_LINE.test(unquoted) || QUOTED_BLOCK_START.test(unquoted)) drop('ticket_header', line);
+      else kept.push(unquoted);
+      continue;
+    }
     if (MAIL_HEADER_LINE.test(line) && !ownWords) {
       drop('ticket_header', line);
       continue;

@@ -43,12 +43,15 @@ export const NOT_DELEGATED = alternatives([
     r`( admin(istrative)?)? (access|rights|relationships?|privileges?|permissions) ` +
     r`(to|with|over|on|in) (any )?(customers?|clients?|customer tenants?)\b`,
   r`\bno admin (access|relationship|rights|roles?) (to|with|over|for) (any )?(customers?|clients?)\b`,
+  r`\b(zero|no) admin(istrative)? (rights|access|roles?|privileges?) (anywhere|at all)\b`,
   r`\binternal only\b`,
   r`\bonly (work|access|use|sign in to) (internally|our own tenant|internal)`,
   r`\bonly (on|in) our own tenant\b`,
+  r`\bonly (administer|manage|work (in|on)|touch|look after|support) our own (tenant|environment|m365|microsoft 365|office 365)\b`,
+  r`\bown tenant only\b`,
   r`\bnon (admin|administrative|privileged) (users?|staff|accounts?|employees)\b`,
   r`\bnot (admins?|administrators)\b`,
-  r`\bnone of (them|these|the users|these users|those users) (have|has|hold|holds|use|uses|need|touch|touches|access)\b`,
+  r`\bnone of (them|these|the users|these users|those users) (have|has|hold|holds|use|uses|need|touch|touches|access)\b(?! (any )?(mfa|authenticator|phones?)\b)`,
   r`\bnever any customer\b`,
   r`\b(only|just) (use|uses|using|work|works) .{0,40}internal(ly)?\b`,
   r`\bnothing to do with (customers?|clients?|delegatedadmin)\b`,
@@ -58,7 +61,7 @@ export const NOT_DELEGATED = alternatives([
   r`(顧客|お客様|お客さん)(の)?(テナント|環境)?(の)?管理(は|を|も)(一切)?(行って|して|担当して)(おらず|いない|いません|おりません)`,
   r`(顧客|お客様|お客さん)(の)?(テナント|環境|リソース|管理)(に|へ|を|への|は)(は|も)?(一切)? ?(アクセス|サインイン|ログイン|接続|connect ?|関わ|関与|携わ|触|さわ)` +
     group([
-      r`する(こと|必要)(は|も)?(ない|ありません|ございません)`,
+      r`する(こと|必要)(は|も)?(一切)?(ない|なく|ありません|ございません)`,
       r`(る|す)?ことは(なく|ない|ありません|ございません)`,
       r`しない`,
       r`していない`,
@@ -71,7 +74,7 @@ export const NOT_DELEGATED = alternatives([
       r`権(は|を)?(持って|もって)?(い)?(ない|ありません|ません)`,
     ]),
   r`(顧客|お客様)(の)?(テナント|環境|リソース)(への|に対する)(サインイン|アクセス|ログイン)(権)?(は|も)?(一切)?(ありません|ない|しない)`,
-  r`(customers?|customer tenants?|clients?) ?(に|へ|には)(は)?(一切)? ?(アクセス|access|サインイン|sign ?in|connect) ?(しない|していない|しません|せず)`,
+  r`(customers?|customer tenants?|clients?) ?(に|へ|には)(は)?(一切)? ?(アクセス|access|サインイン|sign ?in|connect|ログイン|log ?in) ?(しない|していない|しません|せず|(する)?ことは(一切)?(なく|ない|ありません|ございません))`,
   r`(顧客|お客様)(の)?管理に(は)?(関わらない|関与しない|携わらない|関係しない)`,
   r`delegatedadmin ?(は|も|や|を)? ?(一切)?(行わ|行い|行って|し)(ず|ません|ない|ていません|ておりません)`,
   r`delegatedadmin.{0,20}(使用|利用|使|保持|持|付与|割り当て)(って|して|されて)?(い|お)?(ない|しない|せず|ません|おらず|おりません|りません)`,
@@ -85,8 +88,8 @@ export const NOT_DELEGATED = alternatives([
   r`自社テナント.{0,15}(のみ|だけ)`,
   r`非管理者`,
   r`delegatedadmin ?(は|も)?(なし|無し)`,
-  r`(顧客|お客様|お客さん)(の)?(テナント|環境)(への|に|へ)?(の)?(アクセス|サインイン|ログイン|管理)(権)?(は|も)?(なし|無し)`,
-  r`(顧客|お客様|お客さん)(の)?(テナント|環境)(に|へ)(は|も)?(入りません|入らない|入ることはない)`,
+  r`(顧客|お客様|お客さん)(の)?(テナント|環境)(への|に|へ)?(の)?(代理)?(アクセス|サインイン|ログイン|管理)(権限?)?(は|も)?(なし|無し)`,
+  r`(顧客|お客様|お客さん)(の)?(テナント|環境)(に|へ)(は|も)?(一切)?(入りません|入ら(ない|なく|ず)|入ること(は|も)(ない|なく|ありません|ございません))`,
   r`(顧客|お客様|お客さん)(の)?管理(と|に)(は)?(関係(の)?ない|関係がない|無関係)`,
   r`(顧客|お客様|お客さん)の.{0,25}管理(に|には)(は)?(関与|関わ|携わ)(して)?(おりません|いません|しない|らない|りません)`,
   r`customer tenants? ?(の)?(管理)?(に|には|へ|では)(は)?(使いません|使わない|使用しません|アクセスしません)`,
@@ -192,8 +195,8 @@ export const AFFECTED_GROUP_SIGNALS: readonly Signal[] = [
           r`design`,
           r`creative`,
         ]) +
-        r`( staff| users?| team| teams| employees| people| personnel| department| colleagues| folks| interns?| reps?)\b`,
-      r`\b(interns?|designers?|receptionists?|salespeople)\b`,
+        r`( staff| users?| team| teams| employees| people| personnel| department| colleagues| folks| interns?| reps?| contractors?)\b`,
+      r`\b(interns?|designers?|receptionists?|salespeople|bookkeepers?)\b`,
       r`\binternal (staff|users?|employees)\b`,
       r`\b` +
         group([r`warehouse`, r`logistics?`, r`factory`, r`production`, r`store`, r`shop`, r`retail`, r`call cent(er|re)`, r`payroll`]) +

@@ -14,6 +14,9 @@ export const REQUEST = alternatives([
   r`(外|除外|対象外|例外|適用除外)(に|と)?(して|し)?(いただく|いただける|もらう|もらえる)(こと)?(は)?(可能|でき)`,
   r`(除外|対象外|例外|適用除外)(に|と)?(は)?(でき|可能)`,
   r`(して|し)?もらえ(ませんか|ないでしょうか|ますか|ないですか)`,
+  // Casual: "例外にしてもらえる？", "猶予をいただけたり".
+  r`(例外|除外|対象外|猶予)(に|と|を)?(して|し)?(もらえ|いただけ)`,
+  r`お願いしたい`,
   r`\b(please|pls|plz|kindly)\b`,
   r`\brequest(ing|ed)? (an? |the )?(technical )?(exception|exclusion|extension|waiver)\b`,
   r`\bexception (requested|needed|pls|please|for (these|this|the|them|our|\d+))\b`,

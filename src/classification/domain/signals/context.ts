@@ -116,6 +116,12 @@ export const HYPOTHETICAL = alternatives([
       r`buy`,
       r`acquire`,
       r`merge`,
+      r`adopted`,
+      r`moved`,
+      r`switched`,
+      r`introduced`,
+      r`started`,
+      r`outsourced`,
     ]) +
     r`\b` +
     NOT_MFA_NEXT,
@@ -124,6 +130,8 @@ export const HYPOTHETICAL = alternatives([
   r`\bif it turns out\b`,
   r`\bbefore we decide\b`,
   r`\bnothing has been decided\b`,
+  r`\b(haven t|have not|not yet) decided\b`,
+  r`\bbefore deciding\b`,
   r`\bjust scoping\b`,
   r`\bsuppose\b`,
   r`\bhypothetical(ly)?\b`,
@@ -173,6 +181,8 @@ export const ASIDE = alternatives([
   r`\bnot a reason for an exception\b`,
   r`\bpriced .{0,30} as an alternative\b`,
   r`別(途|の)(申請|チケット|リクエスト)`,
+  // "営業部については社内スケジュールどおり順次進めます": that group is the partner's own business now.
+  r`(について|に関して)(は)?.{0,20}(社内|自社|弊社|こちら)(で|の)?(スケジュール|予定)?(どおり|通り)?.{0,10}(対応|進め)`,
 ]);
 
 /** A clause that turns to the matter at hand: it is the ask even inside a background sentence. */

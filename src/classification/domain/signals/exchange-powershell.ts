@@ -72,7 +72,7 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
           r`it s not`,
           r`nothing to do with`,
         ]) +
-        r`( use| using| involve| about| run)?( any)?( exchangeonline)? powershell\b`,
+        r`( use| using| involve| about| run)?( any)?( exchangeonline)? powershell\b(?! (against|for|on|with|in) our own\b)`,
       r`powershell ?(は|を)?(使って|使用して|利用して)(おりません|いません|いない)`,
       r`powershell(では|は関係)(なく|ありません)`,
     ]),

@@ -19,6 +19,26 @@ export const QUOTED_BLOCK_START = alternatives(
 );
 
 /**
+ * The partner's own words say they are passing on someone else's request ("シンガポール拠点からの依頼を
+ * 転送します", "please raise this with MS"): the forwarded or quoted message below is then the ask, not
+ * an earlier reply, and only its header lines are dropped.
+ */
+export const FORWARDING_NOTE = alternatives(
+  [
+    r`転送(します|いたします|させていただきます|致します)`,
+    r`\b(forwarding|passing on|passing along) (this|the|a|their|his|her)\b`,
+    r`\bplease (raise|file|submit|pass on) this\b`,
+  ],
+  'i',
+);
+
+/** The header fields of a forwarded message (dropped even when its body is kept). */
+export const FORWARDED_HEADER_LINE = alternatives(
+  [r`^\s*(from|to|cc|sent|date|subject|差出人|送信者|宛先|件名|送信日時|日時)\s*[:：]`, r`^\s*-{2,}.{0,40}-{2,}\s*$`],
+  'i',
+);
+
+/**
  * A mail header: below the partner's own words it starts an earlier message (to the end); above them,
  * at the top of the ticket, it is the ticket's own header and only the line is dropped.
  */

@@ -10,7 +10,7 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`\b` +
         group([
           r`invoices?`,
-          r`billing`,
+          r`billing(?! admin)`,
           r`bill`,
           r`payments?`,
           r`payouts?`,
@@ -122,6 +122,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`\b(push )?notifications? (are |is )?(not|never|don t|doesn t|do not|does not) (arrive|arriving|come|show|appear)`,
       r`(プッシュ)?通知が(届か|来)(ない|ません)`,
       r`\bwhich role do we need\b`,
+      // Asking to be pointed to information (a list, a document), not for an exception.
+      r`\b(point|direct|refer) (me|us) to\b`,
       r`再登録`,
       r`リセット`,
       r`登録(方法|手順)(を|が|は)?(教えて|知りたい|分から)`,
