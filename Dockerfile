@@ -2,13 +2,16 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The enforcement client is a workspace of the lockfile: its manifest must be there for npm ci.
+COPY clients/enforcement-client/package.json ./clients/enforcement-client/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY openapi ./openapi
 COPY console ./console
-RUN npm run build && npm prune --omit=dev
+# The service and its console only; the client package is published on its own.
+RUN npx nest build && npm run -s build:console && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
