@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { dropDatabase } from '../../src/database/prepare-database.js';
@@ -83,31 +84,21 @@ describe('the service process', () => {
 
     it('accepts a token minted by `npm run token` with the generated development key', async () => {
       const tenant = randomUUID();
-      const minted = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Partner.AdminAgent', '--tenant', tenant], {
-        cwd: workDir,
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
-      expect(minted.status).toBe(0);
+      // Minted asynchronously: a synchronous child blocks this process's event loop past the server's
+      // keep-alive timeout, and the next request then goes out on a socket the server is closing.
+      const mint = (...args: string[]) =>
+        promisify(execFile)(TSX, [join(ROOT, 'scripts/mint-token.ts'), ...args], { cwd: workDir, encoding: 'utf8', timeout: 30_000 });
+      const minted = await mint('--role', 'Partner.AdminAgent', '--tenant', tenant);
       const token = minted.stdout.trim();
       const filed = await http.post('/v1/exception-requests', buildRequestBody(), { token });
       expect(filed.status).toBe(201);
       expect(filed.body.tenantId).toBe(tenant);
-      const sales = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Partner.SalesAgent', '--tenant', tenant], {
-        cwd: workDir,
-        encoding: 'utf8',
-      });
+      const sales = await mint('--role', 'Partner.SalesAgent', '--tenant', tenant);
       expect((await http.get('/v1/exception-requests', { token: sales.stdout.trim() })).status).toBe(403);
       // Staff roles are minted on the development platform tenant, the only one they count on.
-      const reviewer = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Exceptions.Reviewer'], {
-        cwd: workDir,
-        encoding: 'utf8',
-      });
+      const reviewer = await mint('--role', 'Exceptions.Reviewer');
       expect((await http.get(`/v1/exception-requests/${filed.body.id}`, { token: reviewer.stdout.trim() })).status).toBe(200);
-      const impostor = spawnSync(TSX, [join(ROOT, 'scripts/mint-token.ts'), '--role', 'Exceptions.Reviewer', '--tenant', randomUUID()], {
-        cwd: workDir,
-        encoding: 'utf8',
-      });
+      const impostor = await mint('--role', 'Exceptions.Reviewer', '--tenant', randomUUID());
       expect((await http.get(`/v1/exception-requests/${filed.body.id}`, { token: impostor.stdout.trim() })).status).toBe(403);
     }, 60_000);
 
