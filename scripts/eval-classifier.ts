@@ -46,9 +46,15 @@ const PARTS: readonly Part[] = [
   { id: 'realistic-dev-5', name: 'realistic development batch 5 (hard negatives)', files: [corpus('realistic-dev-5')], heldOut: false },
   { id: 'realistic-dev-6', name: 'realistic development batch 6 (a new writer)', files: [corpus('realistic-dev-6')], heldOut: false },
   {
+    id: 'realistic-dev-7',
+    name: 'realistic development batch 7 (another writer, Japanese-heavy)',
+    files: [corpus('realistic-dev-7')],
+    heldOut: false,
+  },
+  {
     id: 'realistic-dev',
-    name: 'realistic development, batches 1-6 together',
-    files: [1, 2, 3, 4, 5, 6].map((n) => corpus(`realistic-dev-${n}`)),
+    name: 'realistic development, batches 1-7 together',
+    files: [1, 2, 3, 4, 5, 6, 7].map((n) => corpus(`realistic-dev-${n}`)),
     heldOut: false,
     aggregate: true,
   },
