@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseQuery } from 'node:querystring';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { bearerToken, requireAudience } from '../platform/auth/auth.guard.js';
@@ -17,6 +16,7 @@ import { SURFACES, type Surface } from '../shared/surfaces.js';
 import { isSurface, type ChallengeStyle, type TokenClaims } from './domain/enforcement-decision.js';
 import { EvaluateDto } from './dto/enforcement.models.js';
 import { EnforcementService } from './enforcement.service.js';
+import { statusParams } from './status-query.js';
 
 export const STATUS_PATH = '/v1/enforcement/status';
 export const EVALUATE_PATH = '/v1/enforcement/evaluate';
@@ -98,8 +98,8 @@ export class EnforcementHotPath implements RawRoutes {
 
   private status(exchange: Exchange, url: string): void {
     const question = url.indexOf('?');
-    const { tenantId, userId, surface } = parseStatusQuery(question < 0 ? {} : parseQuery(url.slice(question + 1)));
-    this.send(exchange, 200, JSON.stringify(this.enforcement.status(tenantId, userId, surface)));
+    const { tenantId, userId, surface } = parseStatusQuery(question < 0 ? {} : statusParams(url.slice(question + 1)));
+    this.send(exchange, 200, this.enforcement.statusBody(tenantId, userId, surface));
   }
 
   private evaluate(exchange: Exchange): void {

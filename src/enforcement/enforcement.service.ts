@@ -16,6 +16,7 @@ import {
   UnknownSurfaceError,
   type ChallengeStyle,
   type EnforcementDecision,
+  type IndexedGrant,
   type TokenClaims,
 } from './domain/enforcement-decision.js';
 import { TooManyWaitersError } from './domain/feed-waiters.js';
@@ -28,8 +29,26 @@ const SNAPSHOT_CURSOR = 'grant-snapshot';
 /** Grants per snapshot page when the caller does not say (the first page, from the changes call). */
 export const SNAPSHOT_PAGE_SIZE = 500;
 
+export interface StatusAnswer {
+  readonly exempt: boolean;
+  readonly grantId: string | null;
+  readonly expiresAt: string | null;
+}
+
+function statusAnswer(grant: IndexedGrant | undefined): StatusAnswer {
+  return {
+    exempt: grant !== undefined,
+    grantId: grant?.grantId ?? null,
+    expiresAt: grant ? (grant.expiresAtText ?? new Date(grant.expiresAt).toISOString()) : null,
+  };
+}
+
+const NOT_EXEMPT_BODY = JSON.stringify(statusAnswer(undefined));
+
 @Injectable()
 export class EnforcementService {
+  /** Keyed by the index's own grant objects: a revoked or replaced grant's entry goes with it. */
+  private readonly statusBodies = new WeakMap<IndexedGrant, string>();
   constructor(
     private readonly index: GrantIndex,
     private readonly usage: UsageCounter,
@@ -40,17 +59,26 @@ export class EnforcementService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  status(tenantId: string, userId: string, surface: Surface) {
+  status(tenantId: string, userId: string, surface: Surface): StatusAnswer {
+    return statusAnswer(this.exemptingGrant(tenantId, userId, surface));
+  }
+
+  /** The status answer as JSON, serialised once per grant (the hot path asks on every sign-in). */
+  statusBody(tenantId: string, userId: string, surface: Surface): string {
+    const grant = this.exemptingGrant(tenantId, userId, surface);
+    if (!grant) return NOT_EXEMPT_BODY;
+    let body = this.statusBodies.get(grant);
+    if (body === undefined) this.statusBodies.set(grant, (body = JSON.stringify(statusAnswer(grant))));
+    return body;
+  }
+
+  private exemptingGrant(tenantId: string, userId: string, surface: Surface): IndexedGrant | undefined {
     const now = this.freshNow();
     const grant = exemptingGrant(this.index.grantsOf(tenantId, userId), surface, now);
     if (grant) this.usage.record(grant.grantId, now);
     // A status call that finds no grant means MFA stays required.
     (grant ? ENFORCEMENT_DECISION.exempt : ENFORCEMENT_DECISION.mfa_required).inc();
-    return {
-      exempt: grant !== undefined,
-      grantId: grant?.grantId ?? null,
-      expiresAt: grant ? (grant.expiresAtText ?? new Date(grant.expiresAt).toISOString()) : null,
-    };
+    return grant;
   }
 
   evaluate(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): EnforcementDecision {

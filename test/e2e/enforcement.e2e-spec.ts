@@ -94,6 +94,10 @@ describe('exception grants and enforcement', () => {
   it('stops exempting exactly when a grant expires, without any sweep', async () => {
     const { partner, userId, grant } = await approvedGrant(2500);
     await waitFor(async () => (await status(b, partner.tenantId, userId)).body.exempt === true, 2000, 20);
+    // Each grant's own answer (the answer is serialised once per grant and kept).
+    for (const t of [a, b]) {
+      expect((await status(t, partner.tenantId, userId)).body).toEqual({ exempt: true, grantId: grant.id, expiresAt: grant.expiresAt });
+    }
     const expiresAt = Date.parse(grant.expiresAt);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now() + 5)));
     for (const t of [a, b]) expect((await status(t, partner.tenantId, userId)).body.exempt).toBe(false);

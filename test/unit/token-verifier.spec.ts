@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { TokenVerifier } from '../../src/platform/auth/token-verifier.js';
 
 const PLATFORM = 'a1a1a1a1-0000-4000-8000-00000000beef';
@@ -52,6 +52,24 @@ describe('TokenVerifier', () => {
       undefined,
     ]) {
       expect(verifier.cachedBearer(header)).toBeUndefined();
+    }
+  });
+
+  it('answers the same header again from the last look-up, until the token expires', async () => {
+    const verifier = TokenVerifier.local(jwks, OPTIONS);
+    const [first, second] = await Promise.all([sign({ tid: randomUUID(), roles: [] }), sign({ tid: randomUUID(), roles: [] })]);
+    const [callerOne, callerTwo] = [await verifier.verify(first), await verifier.verify(second)];
+    // Alternating headers: each answer is its own token's caller, never the one looked up before.
+    for (let round = 0; round < 2; round++) {
+      expect(verifier.cachedBearer(`Bearer ${first}`)).toBe(callerOne);
+      expect(verifier.cachedBearer(`Bearer ${first}`)).toBe(callerOne);
+      expect(verifier.cachedBearer(`Bearer ${second}`)).toBe(callerTwo);
+    }
+    vi.useFakeTimers({ now: callerTwo.expiresAt + 1, toFake: ['Date'] });
+    try {
+      expect(verifier.cachedBearer(`Bearer ${second}`)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
     }
   });
 
