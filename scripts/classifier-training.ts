@@ -24,6 +24,7 @@ export const DEV_BATCHES = [
   'realistic-dev-4',
   'realistic-dev-5',
   'realistic-dev-6',
+  'realistic-dev-7',
 ] as const;
 
 export interface Batch {

@@ -54,6 +54,7 @@ const FIRST_SEEN_RULES: Readonly<Record<string, string>> = {
   'realistic-dev-4': '36c1a3d',
   'realistic-dev-5': 'd6fdc2f',
   'realistic-dev-6': '95c3235',
+  'realistic-dev-7': '62a547c',
 };
 
 const MODEL_GRID: readonly ModelConfig[] = (() => {

@@ -5,7 +5,17 @@
 
 import type { Clause } from './ticket-structure.js';
 import { NO_REQUEST, REQUEST } from './signals/asking.js';
-import { ASIDE, EXISTING_EXCEPTION, HYPOTHETICAL, RESOLVED, THIRD_PARTY_WORKS, TURN, TURN_AFTER } from './signals/context.js';
+import {
+  ASIDE,
+  EXISTING_EXCEPTION,
+  HYPOTHETICAL,
+  RESOLVED,
+  THIRD_PARTY_WORKS,
+  TITLE_NOTE_GRANTED,
+  TITLE_NOTE_RESOLVED,
+  TURN,
+  TURN_AFTER,
+} from './signals/context.js';
 
 export type ClauseRole = 'ask' | 'resolved' | 'existing_exception' | 'hypothetical' | 'aside';
 
@@ -41,10 +51,20 @@ export function readRoles(clauses: readonly Clause[]): ReadClause[] {
     const starts = newSentence || TURN.test(clause.text) || TURN_AFTER.test(previous.text) || REQUEST.test(clause.text);
     segment.push(starts ? i : segment[i - 1]);
   });
+  // A title's status note colours the title part it follows.
+  clauses.forEach((clause, i) => {
+    const note = clause.inTitle && i > 0 && clauses[i - 1].inTitle ? titleNote(clause.text) : null;
+    if (note && own[i - 1] === null) own[i - 1] = { role: note, marker: clause.text.trim() };
+  });
   return clauses.map((clause, i) => {
     const mine = own[i];
     if (mine) return { ...clause, ...mine };
     const marked = clauses.findIndex((_, j) => segment[j] === segment[i] && own[j] !== null);
     return { ...clause, role: marked >= 0 ? own[marked]!.role : 'ask', marker: null };
   });
+}
+
+function titleNote(text: string): Exclude<ClauseRole, 'ask'> | null {
+  if (TITLE_NOTE_RESOLVED.test(text)) return 'resolved';
+  return TITLE_NOTE_GRANTED.test(text) ? 'existing_exception' : null;
 }

@@ -35,6 +35,9 @@ export const NOT_DELEGATED = alternatives([
       r`go (in|into)`,
       r`involved (in|with)`,
       r`assigned`,
+      r`get`,
+      r`receive`,
+      r`hold`,
     ]) +
     r`( any| the| our| their)?( delegatedadmin| customers?| clients?| admin(istrative)? (access|rights|roles?))`,
   r`\b(without|no|w o|non) (any )?delegatedadmin\b`,
@@ -73,7 +76,7 @@ export const NOT_DELEGATED = alternatives([
       r`れない`,
       r`権(は|を)?(持って|もって)?(い)?(ない|ありません|ません)`,
     ]),
-  r`(顧客|お客様)(の)?(テナント|環境|リソース)(への|に対する)(サインイン|アクセス|ログイン)(権)?(は|も)?(一切)?(ありません|ない|しない)`,
+  r`(顧客|お客様)(の)?(テナント|環境|リソース)(への|に対する)(サインイン|アクセス|ログイン|接続)(権)?(は|も)?(一切)?(ありません|ない|しない)`,
   r`(customers?|customer tenants?|clients?) ?(に|へ|には)(は)?(一切)? ?(アクセス|access|サインイン|sign ?in|connect|ログイン|log ?in) ?(しない|していない|しません|せず|(する)?ことは(一切)?(なく|ない|ありません|ございません))`,
   r`(顧客|お客様)(の)?管理に(は)?(関わらない|関与しない|携わらない|関係しない)`,
   r`delegatedadmin ?(は|も|や|を)? ?(一切)?(行わ|行い|行って|し)(ず|ません|ない|ていません|ておりません)`,

@@ -17,6 +17,9 @@ export const REQUEST = alternatives([
   // Casual: "例外にしてもらえる？", "猶予をいただけたり".
   r`(例外|除外|対象外|猶予)(に|と|を)?(して|し)?(もらえ|いただけ)`,
   r`お願いしたい`,
+  // "対象外とすることはできますでしょうか", "exception を申請できますでしょうか": a request put as a question.
+  r`(対象外|除外|例外)(に|と) ?すること(は)?(可能|でき)`,
+  r`申請(は|が)? ?(でき|可能)`,
   r`\b(please|pls|plz|kindly)\b`,
   r`\brequest(ing|ed)? (an? |the )?(technical )?(exception|exclusion|extension|waiver)\b`,
   r`\bexception (requested|needed|pls|please|for (these|this|the|them|our|\d+))\b`,
@@ -25,8 +28,8 @@ export const REQUEST = alternatives([
   r`\b(can|could|may) (we|they|these|these \d+|i|you) (get|have|be (granted|excepted|exempted|excluded))\b`,
   r`\b(asking|ask) for (an? |the )?(technical )?(exception|extension)\b`,
   r`\b(exempt|exclude|suppress|except)(ed|ing)?\b`,
-  r`お願い(します|いたします|できます|できません|申し上げます)(?<!よろしくお願い(します|いたします|申し上げます))`,
-  r`申請(します|いたします|させていただ|させてください)`,
+  r`お願い(します|いたします|できます|できません|できない|できれば|申し上げます)(?<!よろしくお願い(します|いたします|申し上げます))`,
+  r`申請(を)? ?(します|いたします|させていただ|させてください)`,
   r`希望(します|いたします|です)`,
   // "ご教示いただけますと幸いです", "確認させてください": asking to be told, not asking for an exception.
   r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|させて) ?)(いただけ(ない|ます)|ください|下さい)`,

@@ -7,11 +7,14 @@
 import { alternatives, group, r } from './alternatives.js';
 
 // Negated fixes ("not fixed", "can't be resolved") are not fixes.
-const NOT_BEFORE = r`(?<!\b(not|never|isn t|wasn t|hasn t|haven t|can t|cannot|couldn t|be|been not|un) )`;
+const NOT_BEFORE =
+  r`(?<!\b(not|never|isn t|wasn t|hasn t|haven t|can t|cannot|couldn t|be|been not|un) )` +
+  // "while that is sorted out", "until it gets fixed": a fix still to come.
+  r`(?<!\b(while|until|till|once|when|as soon as) [a-z ]{0,30}\b(is|are|gets?|has been) )`;
 
 /** A problem that is over: fixed, sorted, explained. What the clause names is not what is asked now. */
 export const RESOLVED = alternatives([
-  NOT_BEFORE + r`\b(fixed|resolved|sorted( out)?|solved)\b(?! (line|lines|ip|phones?|desk|schedule|number|address|set|by))`,
+  NOT_BEFORE + r`\b(fixed|resolved|sorted( out)?|solved)\b(?! (line|lines|ip|phones?|desk|schedule|number|address|set|by|term))`,
   r`\b(works|loads|went) (fine|now|again|correctly|as expected|through)\b`,
   r`\b(now|everything|all) works\b`,
   r`\b(it|this|that|everything) (now )?works (fine|now|again)\b`,
@@ -47,7 +50,8 @@ export const THIRD_PARTY_WORKS = alternatives([
     r`( the)?( amr)?( claim)?( value)?( pwd)? mfa\b`,
   r`\b(mfa )?claim (now )?(passes|flows|is passed|is (now )?sent|comes through|is (now )?included)\b`,
   NOT_BEFORE + r`\b(accepted|recogni[sz]ed|honou?red|satisfied) (now|fine)\b`,
-  r`amr ?(に|の中に|へ)? ?mfa ?(が|も)? ?(入る|含まれる|入って(いる|おり|います)|含まれて(いる|おり|います)|載って(いる|おり|います)|(入り|含まれ) )`,
+  // "含まれておりませんでした" says the opposite.
+  r`amr ?(に|の中に|へ)? ?mfa ?(が|も)? ?(入る|含まれる|入って(いる|おり|います)|含まれて(いる|おり|います)|載って(いる|おり|います)|(入り|含まれ) )(?!ませ|ません)`,
   r`amr ?(が|は)? ?pwd mfa ?(と|に)?(なって|なり)`,
   r`(トークン|amr) ?(に|の中に)? ?mfa ?(が|も)? ?(含まれる|入る|入っている)こと(を|が)?確認`,
   r`amr ?(に)? ?mfa ?(が|も)? ?入って(る|ます)`,
@@ -66,7 +70,8 @@ export const EXISTING_EXCEPTION = alternatives([
   r`\bpending (exception )?request\b`,
   r`\b(status|withdraw|cancel)( of)? (our|the|my) (pending )?(exception )?request\b`,
   r`\bwe had filed\b`,
-  r`\b(we|i) (had|opened|raised|filed) a (support )?(ticket|case)\b`,
+  // A case with a vendor is not one with the platform: "we opened a case with Okta".
+  r`\b(we|i) (had|opened|raised|filed) a (support )?(ticket|case)\b(?! with (?!(you|your|microsoft|partner support|support)\b))`,
   r`\b(previous|earlier|last|old) (support )?(ticket|case)\b`,
   r`\b(you|they|partner support) (approved|granted) (an |the |our )?(technical |mfa )?exception\b`,
   r`\bwho (signed off|approved)\b`,
@@ -85,6 +90,8 @@ export const EXISTING_EXCEPTION = alternatives([
   r`(例外|承認).{0,60}期限切れ`,
   r`(既存|現在|現行)の(技術的な)?例外`,
   r`以前(提出|申請)した(例外)?(申請)?`,
+  r`申請(して|いた)(おりま|いま)した`,
+  r`承認の ?(ご)?(連絡|通知)`,
   r`(例外|exception) ?を?申請(いた)?しました`,
   r`(提出|申請)済み(の)?(例外)?(申請)?`,
 ]);
@@ -186,6 +193,13 @@ export const ASIDE = alternatives([
 ]);
 
 /** A clause that turns to the matter at hand: it is the ask even inside a background sentence. */
+/**
+ * A title part that is only a status note, "(承認済み)", "(resolved)": it says what became of the title
+ * part before it ("Re: Exchange Online PowerShell の件（承認済み）／スキャナーについて").
+ */
+export const TITLE_NOTE_RESOLVED = /^ ?(解決済み?|解決しました|解消済み?|対応済み?|resolved|fixed|solved|sorted|closed) ?$/;
+export const TITLE_NOTE_GRANTED = /^ ?(承認済み?|承認されました|approved|granted) ?$/;
+
 export const TURN = alternatives([
   r`^ (but|however|now|still|yet|remaining)\b`,
   r`^ (new (problem|ask|issue)|different issue|the (remaining|actual|real) (problem|ask|issue|request)|what we actually)\b`,
