@@ -17,8 +17,10 @@ const FILES = [
   'realistic-dev-4',
   'realistic-dev-5',
   'realistic-dev-6',
+  'realistic-dev-7',
   'realistic-holdout',
   'realistic-holdout-2',
+  'realistic-holdout-3',
 ].map((name) => `test/corpus/${name}.json`);
 const cases = FILES.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[]);
 const ROUNDS = 50;

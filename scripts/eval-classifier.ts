@@ -2,7 +2,7 @@
 // Prints, for each corpus part: accuracy, macro-F1, accuracy per language, the confusion matrix, the
 // unsafe count and the costly rate (not valid or none called 6 or 7 at any confidence). Exits non-zero
 // when the bars of GitHub issue 14 are missed: on each realistic held-out part (realistic-holdout,
-// realistic-holdout-2) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
+// realistic-holdout-2, realistic-holdout-3) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
 // part no worse than its 96.7%.
 //
 // --errors lists the misclassified cases of every development part; --errors=realistic-dev-1 (a
@@ -70,10 +70,16 @@ const PARTS: readonly Part[] = [
     files: [corpus('realistic-holdout-2')],
     heldOut: true,
   },
+  {
+    id: 'realistic-holdout-3',
+    name: 'realistic held-out 3 (written independently in round 4; never looked at, never tuned on)',
+    files: [corpus('realistic-holdout-3')],
+    heldOut: true,
+  },
 ];
 
 /** The realistic held-out parts: the issue's bars apply to each of them on its own. */
-const REALISTIC_HELD_OUT = ['realistic-holdout', 'realistic-holdout-2'] as const;
+const REALISTIC_HELD_OUT = ['realistic-holdout', 'realistic-holdout-2', 'realistic-holdout-3'] as const;
 
 /** Old held-out accuracy before issue 14 (116 of 120): the realistic work must not lose any of it. */
 const OLD_HOLDOUT_BASELINE = 116 / 120;
