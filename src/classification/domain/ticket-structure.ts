@@ -113,8 +113,10 @@ export function readStructure(title: string, description: string): TicketStructu
 // Sentence ends: Japanese and full-width stops anywhere, Latin ones before a space.
 const SENTENCE_END = /(?<=[。！？])|(?<=[.!?])\s+|[;；]\s*/u;
 // Where a sentence turns from one matter to another; the turn word stays with the second part.
-const CLAUSE_BREAK = /,\s+|、|\s+(?=(?:but|however)\b)|(?=しかし|ところが|一方で?、|ただし、)|\s[-–—]\s/iu;
-const TITLE_BREAK = /\s[-–—/|]\s|\s*[/／]\s*|[(（]|[)）]|,\s*(?=(?:but|now|still)\b)/iu;
+// Case-insensitive without 'u' (here and below): 'iu' is many times slower, and these patterns match
+// the same without it.
+const CLAUSE_BREAK = /,\s+|、|\s+(?=(?:but|however)\b)|(?=しかし|ところが|一方で?、|ただし、)|\s[-–—]\s/i;
+const TITLE_BREAK = /\s[-–—/|]\s|\s*[/／]\s*|[(（]|[)）]|,\s*(?=(?:but|now|still)\b)/i;
 
 /**
  * Lines of a pasted block: inside a fenced code block (```), or a few short lines between two separator
@@ -150,7 +152,7 @@ function signatureLike(line: string): boolean {
   if (trimmed === '' || SEPARATOR_LINE.test(line) || SIGNATURE_LINE.test(line) || TITLE_CASE_LINE.test(line)) return true;
   return trimmed.length <= 60 && !/[。.!?？！]$/u.test(trimmed) && !ASK_WORDS.test(trimmed);
 }
-const ASK_WORDS = /ください|お願い|申請|例外|please|exception|request/iu;
+const ASK_WORDS = /ください|お願い|申請|例外|please|exception|request/i;
 
 /**
  * Drops the signature at the end: a closing line ("Regards,", "よろしくお願いいたします。") followed by

@@ -137,7 +137,9 @@ export const BARE_EXCEPTION_QUESTION = new RegExp(
     r`\b(any|is there an?) (workaround|alternative)s?\b`,
     r`\bcan (they|we|it|this) wait\b`,
   ].join('|'),
-  'iu',
+  // Not 'u': case-insensitive Unicode matching made this one test ~25 times slower (3 µs), and the
+  // patterns are ASCII and Japanese, which match the same either way.
+  'i',
 );
 
 /** The ticket says no exception is wanted: a report, a check of the set-up, a confirmation for auditors. */
