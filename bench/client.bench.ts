@@ -26,7 +26,7 @@ import {
   writeJwksFile,
 } from '../test/support/tokens.js';
 import { describeMachine, percentile } from './machine.js';
-import { freePort, waitUntilUp } from './processes.js';
+import { freePort, SERVICE_NODE_FLAGS, waitUntilUp } from './processes.js';
 
 const GRANTS = 10_000;
 // Short rounds: a round blocks the event loop, and a client whose poll answers wait too long goes
@@ -96,7 +96,7 @@ async function main() {
     const port = await freePort();
     const service = spawn(
       PIN[0] ?? process.execPath,
-      [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), resolve(ROOT, 'dist/src/main.js')],
+      [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), ...SERVICE_NODE_FLAGS, resolve(ROOT, 'dist/src/main.js')],
       {
         env: {
           ...process.env,

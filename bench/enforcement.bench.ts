@@ -20,7 +20,7 @@ import {
   TokenFactory,
   writeJwksFile,
 } from '../test/support/tokens.js';
-import { cpuMs, freePort, waitUntilUp } from './processes.js';
+import { cpuMs, freePort, SERVICE_NODE_FLAGS, waitUntilUp } from './processes.js';
 import { describeMachine } from './machine.js';
 
 const CONNECTIONS = 50;
@@ -96,6 +96,7 @@ async function main() {
       [
         ...PIN.slice(1),
         ...(PIN.length ? [process.execPath] : []),
+        ...SERVICE_NODE_FLAGS,
         ...(process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
         resolve(ROOT, 'dist/src/main.js'),
       ],
