@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Registry, type Metric } from 'prom-client';
+import { RequestDurations } from './request-durations.js';
 
 /**
  * The service's Prometheus registry and the series written on the request path. One registry per
@@ -7,13 +8,13 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 
-export const httpDuration = new Histogram({
-  name: 'http_server_request_duration_seconds',
-  help: 'HTTP requests by method, route template and status',
-  labelNames: ['method', 'route', 'status'] as const,
-  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  registers: [registry],
-});
+export const HTTP_DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
+export const httpDuration = new RequestDurations(
+  'http_server_request_duration_seconds',
+  'HTTP requests by method, route template and status',
+  HTTP_DURATION_BUCKETS,
+);
+registry.registerMetric(httpDuration as unknown as Metric);
 
 export const enforcementDecisions = new Counter({
   name: 'enforcement_decisions_total',
@@ -29,19 +30,7 @@ export const ENFORCEMENT_DECISION = {
   mfa_required: enforcementDecisions.labels('mfa_required'),
 } as const;
 
-type Observer = { observe(value: number): void };
-const httpChildren = new Map<string, Observer>();
-
-/**
- * Records one answered request. Children are kept per method, route template and status, so a request
- * costs one map look-up rather than prom-client's label hashing.
- */
+/** Records one answered request (the enforcement hot path calls this on every answer). */
 export function observeHttp(method: string, route: string, status: number, seconds: number): void {
-  const key = `${method} ${route} ${status}`;
-  let child = httpChildren.get(key);
-  if (!child) {
-    child = httpDuration.labels(method, route, String(status));
-    httpChildren.set(key, child);
-  }
-  child.observe(seconds);
+  httpDuration.observe(method, route, status, seconds);
 }
