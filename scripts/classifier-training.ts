@@ -18,6 +18,7 @@ export const DEV_BATCHES = [
   'classifier-dev',
   'classifier-dev-2',
   'classifier-dev-3',
+  'classifier-dev-4',
   'realistic-dev-1',
   'realistic-dev-2',
   'realistic-dev-3',
@@ -25,6 +26,7 @@ export const DEV_BATCHES = [
   'realistic-dev-5',
   'realistic-dev-6',
   'realistic-dev-7',
+  'realistic-dev-8',
 ] as const;
 
 export interface Batch {

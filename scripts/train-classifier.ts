@@ -55,6 +55,7 @@ const FIRST_SEEN_RULES: Readonly<Record<string, string>> = {
   'realistic-dev-5': 'd6fdc2f',
   'realistic-dev-6': '95c3235',
   'realistic-dev-7': '62a547c',
+  'realistic-dev-8': '74225c6',
 };
 
 const MODEL_GRID: readonly ModelConfig[] = (() => {

@@ -27,7 +27,9 @@ export const REQUEST = alternatives([
   r`\bneed (an? |this |these |the )?(technical |temporary )?(exception|exclusion|extension|exemption)\b`,
   r`\b(can|could|may) (we|they|these|these \d+|i|you) (get|have|be (granted|excepted|exempted|excluded))\b`,
   r`\b(asking|ask) for (an? |the )?(technical )?(exception|extension)\b`,
-  r`\b(exempt|exclude|suppress|except)(ed|ing)?\b`,
+  // "Could enforcement be postponed for them?": more time asked for as a question.
+  r`\b(can|could) .{0,30}\bbe (postponed|deferred|delayed|paused|waived)\b`,
+  r`\b(exempt(ed|ing)?|exclud(e|ed|ing)|suppress(ed|ing)?|except(ed|ing)?)\b`,
   r`お願い(します|いたします|できます|できません|できない|できれば|申し上げます)(?<!よろしくお願い(します|いたします|申し上げます))`,
   r`申請(を)? ?(します|いたします|させていただ|させてください)`,
   r`希望(します|いたします|です)`,
@@ -153,6 +155,12 @@ export const NO_REQUEST = alternatives([
   r`\bconfirm(ation)? that we don t need\b`,
   r`\bjust (curious|checking|want to make sure)\b`,
   r`\bnot blocking\b`,
+  // A report: "for your information", "no action is needed from your side", "we understand we are not affected".
+  r`\bfor your information\b`,
+  r`\bfyi\b`,
+  r`\bno action (is )?(needed|required) (from|on) (your|you)`,
+  r`\bunderstand (that )?(they|these|those|it|this|we)( are| is)? (unaffected|not affected|out of scope)\b`,
+  r`影響(は|を)?(ない|受けない|ありません)(もの)?と(理解|認識|考え)`,
   // The partner will come back once they know more: nothing is asked yet.
   r`(回答|結果)が(来|き|届い|出)(たら|次第).{0,20}(連絡|相談|申請)`,
   r`\b(we ll|we will) (get back to you|come back to you|follow up|update you)\b`,

@@ -124,6 +124,7 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`\bwhich role do we need\b`,
       // Asking to be pointed to information (a list, a document), not for an exception.
       r`\b(point|direct|refer) (me|us) to\b`,
+      r`\b(explain|describe|recommend)( to us)? (the |what |which |any )?(alternatives|options|methods)\b`,
       r`再登録`,
       r`リセット`,
       r`登録(方法|手順)(を|が|は)?(教えて|知りたい|分から)`,
@@ -166,7 +167,7 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     id: 'no_exception_needed',
     pattern: alternatives([
       r`\b(no|don t need (an? )?|do not need (an? )?|no longer need (the |an? )?)exception\b`,
-      r`\b(withdraw|cancel|status of) (our|the|my) (exception )?request\b`,
+      r`\b(withdraw|cancel|status of) (our|the|my|that|this) (exception )?request\b`,
       r`\bhave not heard back\b`,
       r`例外は(特に)?(必要ありません|不要)`,
     ]),
