@@ -54,7 +54,7 @@ export class EnforcementHotPath implements RawRoutes {
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
     if (req.method === 'GET' && url.startsWith(STATUS_PATH) && (url.length === STATUS_PATH.length || url[STATUS_PATH.length] === '?')) {
-      this.authenticated(this.exchange(req, res, STATUS_PATH), (exchange) => this.status(exchange, url));
+      this.authenticated(this.exchange(req, res, STATUS_PATH));
       return true;
     }
     if (
@@ -63,7 +63,7 @@ export class EnforcementHotPath implements RawRoutes {
       isJson(req.headers['content-type']) &&
       req.headers['content-length'] !== undefined
     ) {
-      this.authenticated(this.exchange(req, res, EVALUATE_PATH), (exchange) => this.evaluate(exchange));
+      this.authenticated(this.exchange(req, res, EVALUATE_PATH));
       return true;
     }
     return false;
@@ -73,30 +73,34 @@ export class EnforcementHotPath implements RawRoutes {
     return { req, res, route, requestId: requestIdOf(req), started: performance.now() };
   }
 
-  /** Runs `next` for an enforcement caller; synchronous when the token was verified before. */
-  private authenticated(exchange: Exchange, next: (exchange: Exchange) => void): void {
-    const run = (caller: Caller) => {
-      try {
-        requireAudience(caller, ENFORCEMENT_ONLY);
-        next(exchange);
-      } catch (error) {
-        this.fail(exchange, error);
-      }
-    };
+  /** Answers the route for an enforcement caller; synchronous (no closure) when the token was verified before. */
+  private authenticated(exchange: Exchange): void {
     try {
       const header = exchange.req.headers.authorization;
       const caller = this.verifier.cachedBearer(header);
-      if (caller) run(caller);
+      if (caller) this.answer(exchange, caller);
       else
-        this.verifier.verify(bearerToken(header)).then(run, (error: unknown) => {
-          this.fail(exchange, error);
-        });
+        this.verifier.verify(bearerToken(header)).then(
+          (verified) => this.answer(exchange, verified),
+          (error: unknown) => this.fail(exchange, error),
+        );
     } catch (error) {
       this.fail(exchange, error);
     }
   }
 
-  private status(exchange: Exchange, url: string): void {
+  private answer(exchange: Exchange, caller: Caller): void {
+    try {
+      requireAudience(caller, ENFORCEMENT_ONLY);
+      if (exchange.route === STATUS_PATH) this.status(exchange);
+      else this.evaluate(exchange);
+    } catch (error) {
+      this.fail(exchange, error);
+    }
+  }
+
+  private status(exchange: Exchange): void {
+    const url = exchange.req.url ?? '';
     const question = url.indexOf('?');
     const { tenantId, userId, surface } = parseStatusQuery(question < 0 ? {} : statusParams(url.slice(question + 1)));
     this.send(exchange, 200, this.enforcement.statusBody(tenantId, userId, surface));
@@ -143,7 +147,7 @@ export class EnforcementHotPath implements RawRoutes {
 
   private answerDecision(exchange: Exchange, surface: unknown, claims: TokenClaims, style: ChallengeStyle | undefined): void {
     try {
-      this.send(exchange, 200, JSON.stringify(this.enforcement.evaluate(surface, claims, style)));
+      this.send(exchange, 200, this.enforcement.evaluateBody(surface, claims, style));
     } catch (error) {
       this.fail(exchange, error);
     }

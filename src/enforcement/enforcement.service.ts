@@ -12,10 +12,12 @@ import type { Surface } from '../shared/surfaces.js';
 import {
   evaluateEnforcement,
   evaluationProblems,
+  exemptDecision,
   exemptingGrant,
   UnknownSurfaceError,
   type ChallengeStyle,
   type EnforcementDecision,
+  type ExemptDecision,
   type IndexedGrant,
   type TokenClaims,
 } from './domain/enforcement-decision.js';
@@ -44,11 +46,27 @@ function statusAnswer(grant: IndexedGrant | undefined): StatusAnswer {
 }
 
 const NOT_EXEMPT_BODY = JSON.stringify(statusAnswer(undefined));
+const ALLOW_BODIES: Record<string, string> = {
+  app_only_token: JSON.stringify({ decision: 'allow', reason: 'app_only_token' }),
+  mfa_completed: JSON.stringify({ decision: 'allow', reason: 'mfa_completed' }),
+};
 
 @Injectable()
 export class EnforcementService {
   /** Keyed by the index's own grant objects: a revoked or replaced grant's entry goes with it. */
   private readonly statusBodies = new WeakMap<IndexedGrant, string>();
+  /** The exempt answer per grant, and its JSON per answer: made once, as the status answer is. */
+  private readonly exemptAnswers = new WeakMap<IndexedGrant, ExemptDecision>();
+  private readonly exemptBodies = new WeakMap<ExemptDecision, string>();
+  private readonly exemptOf = (grant: IndexedGrant): ExemptDecision => {
+    let decision = this.exemptAnswers.get(grant);
+    if (!decision) {
+      this.exemptAnswers.set(grant, (decision = exemptDecision(grant)));
+      this.exemptBodies.set(decision, JSON.stringify(decision));
+    }
+    return decision;
+  };
+  private readonly grantsOf = (tenantId: string, userId: string) => this.index.grantsOf(tenantId, userId);
   constructor(
     private readonly index: GrantIndex,
     private readonly usage: UsageCounter,
@@ -94,7 +112,8 @@ export class EnforcementService {
         now,
         challengeStyle,
         stepUpAcr: this.config.stepUpAcr,
-        grantsOf: (t, u) => this.index.grantsOf(t, u),
+        grantsOf: this.grantsOf,
+        exempt: this.exemptOf,
       });
     } catch (error) {
       if (error instanceof UnknownSurfaceError) throw new RequestValidationError(400, [{ field: 'surface', message: error.message }]);
@@ -103,6 +122,13 @@ export class EnforcementService {
     if (decision.decision === 'exempt') this.usage.record(decision.grantId, now);
     ENFORCEMENT_DECISION[decision.decision].inc();
     return decision;
+  }
+
+  /** The decision as JSON; an exempt or allow answer is serialised once (the hot path asks on every call). */
+  evaluateBody(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): string {
+    const decision = this.evaluate(surface, claims, challengeStyle);
+    if (decision.decision === 'allow') return ALLOW_BODIES[decision.reason];
+    return (decision.decision === 'exempt' && this.exemptBodies.get(decision)) || JSON.stringify(decision);
   }
 
   /**

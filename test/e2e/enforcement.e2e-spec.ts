@@ -95,12 +95,26 @@ describe('exception grants and enforcement', () => {
     const { partner, userId, grant } = await approvedGrant(2500);
     await waitFor(async () => (await status(b, partner.tenantId, userId)).body.exempt === true, 2000, 20);
     // Each grant's own answer (the answer is serialised once per grant and kept).
+    const claims = { tid: partner.tenantId, oid: userId, amr: ['pwd'] };
+    const evaluate = (t: TestApp) =>
+      t.http.post('/v1/enforcement/evaluate', { surface: 'delegated_admin', claims }, { token: enforcement });
     for (const t of [a, b]) {
       expect((await status(t, partner.tenantId, userId)).body).toEqual({ exempt: true, grantId: grant.id, expiresAt: grant.expiresAt });
+      for (let call = 0; call < 2; call++) {
+        expect((await evaluate(t)).body).toEqual({
+          decision: 'exempt',
+          reason: 'active_exception_grant',
+          grantId: grant.id,
+          expiresAt: grant.expiresAt,
+        });
+      }
     }
     const expiresAt = Date.parse(grant.expiresAt);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now() + 5)));
-    for (const t of [a, b]) expect((await status(t, partner.tenantId, userId)).body.exempt).toBe(false);
+    for (const t of [a, b]) {
+      expect((await status(t, partner.tenantId, userId)).body.exempt).toBe(false);
+      expect((await evaluate(t)).body.decision).toBe('mfa_required');
+    }
     expect((await b.http.get(`/v1/exception-grants/${grant.id}`, { token: reviewerToken })).body.status).toBe('expired');
   });
 
@@ -113,12 +127,12 @@ describe('exception grants and enforcement', () => {
       reason: 'app_only_token',
     });
     expect(
-      (await evaluate({ surface: 'partner_center_api', claims: { tid: partner.tenantId, oid: randomUUID(), amr: ['pwd', 'mfa'] } })).body
-        .decision,
-    ).toBe('allow');
+      (await evaluate({ surface: 'partner_center_api', claims: { tid: partner.tenantId, oid: randomUUID(), amr: ['pwd', 'mfa'] } })).body,
+    ).toEqual({ decision: 'allow', reason: 'mfa_completed' });
     const exempt = await evaluate({ surface: 'partner_center_api', claims: { tid: partner.tenantId, oid: userId, amr: ['pwd'] } });
     expect(exempt.status).toBe(200);
-    expect(exempt.body).toMatchObject({ decision: 'exempt', grantId: grant.id });
+    // Each grant's own answer (made and serialised once per grant and kept).
+    expect(exempt.body).toEqual({ decision: 'exempt', reason: 'active_exception_grant', grantId: grant.id, expiresAt: grant.expiresAt });
     const required = await evaluate({ surface: 'partner_center_dashboard', claims: { tid: partner.tenantId, oid: userId, amr: ['pwd'] } });
     expect(required.body).toMatchObject({
       decision: 'mfa_required',

@@ -52,6 +52,21 @@ describe('enforcement decision', () => {
     });
   });
 
+  it("answers an exempt call with the caller's answer for the grant, when the caller keeps one per grant", () => {
+    const kept = grant({ grantId: 'g-kept' });
+    const answer = { decision: 'exempt', reason: 'active_exception_grant', grantId: 'g-kept', expiresAt: 'kept' } as const;
+    const asked: IndexedGrant[] = [];
+    const result = evaluateEnforcement({
+      surface: 'delegated_admin',
+      claims: userClaims,
+      now: NOW,
+      grantsOf: index({ [`${TENANT}:${USER}`]: [kept] }),
+      exempt: (g) => (asked.push(g), answer),
+    });
+    expect(result).toBe(answer);
+    expect(asked).toEqual([kept]);
+  });
+
   it('matches ids whatever their case', () => {
     const result = evaluateEnforcement({
       surface: 'delegated_admin',

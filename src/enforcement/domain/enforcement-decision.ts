@@ -67,10 +67,27 @@ export interface Challenge {
   readonly description: string;
 }
 
+export type ExemptDecision = {
+  readonly decision: 'exempt';
+  readonly reason: 'active_exception_grant';
+  readonly grantId: string;
+  readonly expiresAt: string;
+};
+
 export type EnforcementDecision =
   | { readonly decision: 'allow'; readonly reason: 'app_only_token' | 'mfa_completed' }
-  | { readonly decision: 'exempt'; readonly reason: 'active_exception_grant'; readonly grantId: string; readonly expiresAt: string }
+  | ExemptDecision
   | { readonly decision: 'mfa_required'; readonly reason: 'no_mfa_no_exception'; readonly challenge: Challenge };
+
+/** The answer for a call this grant exempts. */
+export function exemptDecision(grant: IndexedGrant): ExemptDecision {
+  return {
+    decision: 'exempt',
+    reason: 'active_exception_grant',
+    grantId: grant.grantId,
+    expiresAt: grant.expiresAtText ?? new Date(grant.expiresAt).toISOString(),
+  };
+}
 
 export class UnknownSurfaceError extends Error {
   constructor(readonly surface: unknown) {
@@ -104,6 +121,8 @@ export function evaluateEnforcement(input: {
   grantsOf: (tenantId: string, userId: string) => readonly IndexedGrant[];
   challengeStyle?: ChallengeStyle;
   stepUpAcr?: string;
+  /** Makes the exempt answer for a grant (a caller may hand out one answer per grant). */
+  exempt?: (grant: IndexedGrant) => ExemptDecision;
 }): EnforcementDecision {
   if (!isSurface(input.surface)) throw new UnknownSurfaceError(input.surface);
   const { claims } = input;
@@ -111,13 +130,7 @@ export function evaluateEnforcement(input: {
   if (Array.isArray(claims.amr) && claims.amr.includes('mfa')) return { decision: 'allow', reason: 'mfa_completed' };
   if (typeof claims.tid === 'string' && typeof claims.oid === 'string') {
     const grant = exemptingGrant(input.grantsOf(claims.tid.toLowerCase(), claims.oid.toLowerCase()), input.surface, input.now);
-    if (grant)
-      return {
-        decision: 'exempt',
-        reason: 'active_exception_grant',
-        grantId: grant.grantId,
-        expiresAt: grant.expiresAtText ?? new Date(grant.expiresAt).toISOString(),
-      };
+    if (grant) return (input.exempt ?? exemptDecision)(grant);
   }
   return {
     decision: 'mfa_required',
