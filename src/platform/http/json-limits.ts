@@ -22,6 +22,11 @@ const BACKSLASH = 0x5c;
 
 /** Which limit the text breaks, as a sentence naming it; null when it keeps all of them. */
 export function jsonLimitBroken(text: string, limits: JsonLimits = JSON_LIMITS): string | null {
+  return withinAllLimits(text, limits) ? null : scanForBrokenLimit(text, limits);
+}
+
+/** The full scan (what jsonLimitBroken answers when the text is not plainly within the limits). */
+export function scanForBrokenLimit(text: string, limits: JsonLimits): string | null {
   // Per open container: whether it is an array, and how many commas it has seen so far.
   const isArray: boolean[] = [];
   const commas: number[] = [];
@@ -49,4 +54,20 @@ export function jsonLimitBroken(text: string, limits: JsonLimits = JSON_LIMITS):
     }
   }
   return null;
+}
+
+/**
+ * A sure "yes" without the scan, for the small bodies of the enforcement hot path: a container of n
+ * items takes at least 2n - 1 characters, so no count limit can be broken by a text of at most twice
+ * the smaller one; and no text with at most maxDepth brackets in all (strings included) nests deeper.
+ */
+function withinAllLimits(text: string, limits: JsonLimits): boolean {
+  if (text.length > 2 * Math.min(limits.maxArrayItems, limits.maxObjectKeys)) return false;
+  let brackets = 0;
+  for (const open of ['{', '[']) {
+    for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + 1)) {
+      if (++brackets > limits.maxDepth) return false;
+    }
+  }
+  return true;
 }

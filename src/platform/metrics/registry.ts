@@ -16,19 +16,33 @@ export const httpDuration = new RequestDurations(
 );
 registry.registerMetric(httpDuration as unknown as Metric);
 
+type Decision = 'allow' | 'exempt' | 'mfa_required';
+/** Counted on the hot path as plain numbers; added to the counter when it is read (a scrape). */
+const uncounted: Record<Decision, number> = { allow: 0, exempt: 0, mfa_required: 0 };
+
 export const enforcementDecisions = new Counter({
   name: 'enforcement_decisions_total',
   help: 'Enforcement answers (status and evaluate) by decision',
   labelNames: ['decision'] as const,
   registers: [registry],
+  collect() {
+    for (const decision of Object.keys(uncounted) as Decision[]) {
+      if (uncounted[decision] === 0) continue;
+      this.inc({ decision }, uncounted[decision]);
+      uncounted[decision] = 0;
+    }
+  },
 });
 
-/** Children looked up once: the enforcement hot path counts without hashing labels each time. */
-export const ENFORCEMENT_DECISION = {
-  allow: enforcementDecisions.labels('allow'),
-  exempt: enforcementDecisions.labels('exempt'),
-  mfa_required: enforcementDecisions.labels('mfa_required'),
-} as const;
+/**
+ * What the enforcement hot path counts with: an increment of a number (a prom-client child's `inc`
+ * hashed its labels on every call, ~0.2 µs of each answer).
+ */
+export const ENFORCEMENT_DECISION: Record<Decision, { inc(): void }> = {
+  allow: { inc: () => void uncounted.allow++ },
+  exempt: { inc: () => void uncounted.exempt++ },
+  mfa_required: { inc: () => void uncounted.mfa_required++ },
+};
 
 /** Records one answered request (the enforcement hot path calls this on every answer). */
 export function observeHttp(method: string, route: string, status: number, seconds: number): void {
