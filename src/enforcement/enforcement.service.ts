@@ -14,7 +14,7 @@ import {
   evaluationProblems,
   exemptDecision,
   exemptingGrant,
-  UnknownSurfaceError,
+  isSurface,
   type ChallengeStyle,
   type EnforcementDecision,
   type ExemptDecision,
@@ -100,25 +100,24 @@ export class EnforcementService {
   }
 
   evaluate(surface: unknown, claims: TokenClaims, challengeStyle: ChallengeStyle | undefined): EnforcementDecision {
-    // Malformed claims are a bug in the enforcement service, not an unauthenticated user: 400, not mfa_required.
-    const problems = evaluationProblems(surface, claims);
-    if (problems.length) throw new RequestValidationError(400, problems);
-    const now = this.freshNow();
-    let decision: EnforcementDecision;
-    try {
-      decision = evaluateEnforcement({
-        surface,
-        claims,
-        now,
-        challengeStyle,
-        stepUpAcr: this.config.stepUpAcr,
-        grantsOf: this.grantsOf,
-        exempt: this.exemptOf,
-      });
-    } catch (error) {
-      if (error instanceof UnknownSurfaceError) throw new RequestValidationError(400, [{ field: 'surface', message: error.message }]);
-      throw error;
-    }
+    const now = this.clock.epochMs();
+    // Decided first and checked after, as the in-process client does: ids that found a grant are the
+    // index's UUIDs and need no pattern test. Malformed claims are a bug in the enforcement service, not
+    // an unauthenticated user: 400, not mfa_required (and before a stale index's 503).
+    const decision = isSurface(surface)
+      ? evaluateEnforcement({
+          surface,
+          claims,
+          now,
+          challengeStyle,
+          stepUpAcr: this.config.stepUpAcr,
+          grantsOf: this.grantsOf,
+          exempt: this.exemptOf,
+        })
+      : undefined;
+    const problems = evaluationProblems(surface, claims, decision?.decision === 'exempt');
+    if (problems.length || !decision) throw new RequestValidationError(400, problems);
+    this.assertFresh(now);
     if (decision.decision === 'exempt') this.usage.record(decision.grantId, now);
     ENFORCEMENT_DECISION[decision.decision].inc();
     return decision;
@@ -211,9 +210,13 @@ export class EnforcementService {
   /** An index that has not caught up lately could honour a revoked grant: refuse, and callers fail closed. */
   private freshNow(): number {
     const now = this.clock.epochMs();
+    this.assertFresh(now);
+    return now;
+  }
+
+  private assertFresh(now: number): void {
     if (!this.index.isFresh(now)) {
       throw new UnavailableError('Exception data is not current on this instance; treat MFA as required and retry.', 1);
     }
-    return now;
   }
 }

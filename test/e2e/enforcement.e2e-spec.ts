@@ -145,6 +145,13 @@ describe('exception grants and enforcement', () => {
       challengeStyle: 'rfc9470',
     });
     expect(stepUp.body.challenge.wwwAuthenticate).toMatch(/^Bearer error="insufficient_user_authentication".*acr_values="/);
+    // Malformed claims are a 400 even when the ids find a grant (they are checked after deciding).
+    const malformed = await evaluate({ surface: 'partner_center_api', claims: { tid: partner.tenantId, oid: userId, amr: 'pwd' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['claims.amr']);
+    const badTenant = await evaluate({ surface: 'partner_center_api', claims: { tid: 'tenant-1', oid: userId, amr: ['pwd'] } });
+    expect(badTenant.status).toBe(400);
+    expect(badTenant.body.errors.map((e: { field: string }) => e.field)).toEqual(['claims.tid']);
     const unknown = await evaluate({ surface: 'mail', claims: { tid: partner.tenantId, oid: userId } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('surface');
