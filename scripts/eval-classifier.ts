@@ -39,6 +39,12 @@ const PARTS: readonly Part[] = [
     files: [corpus('classifier-dev-4')],
     heldOut: false,
   },
+  {
+    id: 'old-dev-5',
+    name: 'old development batch 5 (tidy style, English-heavy, a new writer)',
+    files: [corpus('classifier-dev-5')],
+    heldOut: false,
+  },
   { id: 'old-holdout', name: 'old held-out (tidy style, never tuned on)', files: [corpus('classifier-holdout')], heldOut: true },
   { id: 'realistic-dev-1', name: 'realistic development batch 1', files: [corpus('realistic-dev-1')], heldOut: false },
   { id: 'realistic-dev-2', name: 'realistic development batch 2', files: [corpus('realistic-dev-2')], heldOut: false },
