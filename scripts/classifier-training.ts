@@ -19,6 +19,7 @@ export const DEV_BATCHES = [
   'classifier-dev-2',
   'classifier-dev-3',
   'classifier-dev-4',
+  'classifier-dev-5',
   'realistic-dev-1',
   'realistic-dev-2',
   'realistic-dev-3',

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classify, readTicket } from '../../src/classification/domain/classifier.js';
+import { readTicket } from '../../src/classification/domain/classifier.js';
+import { roleOf, rulesOnly, signalIds } from '../support/classifier-probes.js';
 
 // GitHub issue 14, round 5: the readings tuned on classifier-dev-4 (tidy style) and realistic-dev-8
 // (another writer), each checked on tickets written for the test (not corpus cases). Every rule was
 // seen failing here with it disabled.
 
-const rulesOnly = (title: string, description: string) => classify({ title, description }, 'en', { model: null });
-/** The role the ticket reading gave the clause that contains `words`. */
-const roleOf = (description: string, words: string) =>
-  readTicket({ title: 'x', description }).clauses.find((c) => c.raw.includes(words))?.role;
-const ids = (result: ReturnType<typeof classify>) => result.signals.map((s) => s.id);
+const ids = signalIds;
 
 describe('round 5: reports that ask for nothing', () => {
   it('"for your information … no action is needed from your side" is a report', () => {

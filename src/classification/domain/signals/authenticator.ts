@@ -28,6 +28,8 @@ export const AUTHENTICATOR_SIGNALS: readonly Signal[] = [
         ]),
       r`\b(can ?t|cannot|unable to|not able to|no way to) (use|install|run|get) (the )?(authenticator|apps?)\b`,
       r`\bcannot install apps?\b`,
+      r`\bauthenticator (is |was )?not installable\b`,
+      r`\b(play store|app store|google play)\b.{0,30}\bnot compatible\b`,
       r`\b(app store|play store|google play)\b.{0,20}\b(blocked|disabled|restricted|locked)\b`,
       r`authenticator.{0,15}(使えません|使用できません|インストールできません|利用できません|使えない|入れられない|できません|利用できない|使用できない|インストールできない)`,
       r`authenticator.{0,15}(入らない|入りません|できず|install できない|install できません)`,

@@ -126,6 +126,8 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
             ]) +
             r` (weeks|months|quarters?)`,
           r`another quarter`,
+          r`another (week|month)`,
+          r`until the end of (the |this )?(year|month|quarter|fiscal year)`,
           r`(release|change) window`,
           r`until (the change|we upgrade|it is deployed|we finish|then)`,
           r`till we`,

@@ -164,6 +164,16 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     penalty: 4,
   },
   {
+    // "Please exempt us, no particular reason": the partner says there is no blocker.
+    id: 'no_reason_given',
+    pattern: alternatives([
+      r`\bno (particular |specific |real )?reason\b`,
+      r`\bwithout (any |a )?(particular |specific )?reason\b`,
+      r`理由(は|も)?(特に)?(ありません|ございません|ない|なし)`,
+    ]),
+    penalty: 3,
+  },
+  {
     id: 'no_exception_needed',
     pattern: alternatives([
       r`\b(no|don t need (an? )?|do not need (an? )?|no longer need (the |an? )?)exception\b`,
