@@ -19,9 +19,15 @@ export abstract class ShutdownSafeWorkerHost extends WorkerHost implements Befor
     this.logger.warn({ err: error.message }, 'queue worker error');
   }
 
+  /**
+   * An attempt BullMQ will retry (the database or a receiver away for a moment) is a warning; a job
+   * out of attempts is an error someone must look at.
+   */
   @OnWorkerEvent('failed')
-  onJobFailed(job: { id?: string; name: string; attemptsMade: number } | undefined, error: Error): void {
-    this.logger.error({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: error.message }, 'job failed');
+  onJobFailed(job: { id?: string; name: string; attemptsMade: number; opts?: { attempts?: number } } | undefined, error: Error): void {
+    const fields = { jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: error.message };
+    if (job && job.attemptsMade < (job.opts?.attempts ?? 1)) this.logger.warn(fields, 'job failed; will retry');
+    else this.logger.error(fields, 'job failed');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
