@@ -135,8 +135,21 @@ export function ruleOutIssues(evidence: Evidence, ticket: Ticket): void {
   ruleOut('context:own_tenant', reachesCustomers ? null : OWN_TENANT.exec(ticket.allText), 6);
 }
 
+/**
+ * Exchange Online PowerShell against the partner's own tenant (context:own_tenant) is not 6, but the
+ * people who run it are still asking: admins who only touch the partner's own tenant are issue 2
+ * (LABELLING.md), unless an unattended job or a device account makes it 3. So when the ticket requests
+ * something and nothing else has evidence enough to be named, 2 is named, as context:own_tenant_people.
+ */
+export function readOwnTenantPeople(evidence: Evidence, ticket: Ticket): void {
+  const ownTenant = evidence.signals.find((s) => s.id === 'context:own_tenant');
+  if (!ownTenant || !ticket.requests) return;
+  if (ISSUES.some((n) => evidence.score(n) >= NAMED_SCORE)) return;
+  evidence.add({ id: 'context:own_tenant_people', match: ownTenant.match, weights: { 2: NAMED_SCORE - Math.max(0, evidence.score(2)) } });
+}
+
 /** A numbered or circled list item's marker at the start of a clause ("1.", "(2)", "②"). */
-const LIST_ITEM = /^\s*(\d{1,2}[.)）](?!\d)|[①-⑩]|[(（]\d{1,2}[)）])/u;
+const LIST_ITEM = /^\s*(\d{1,2}[.)）](?!\d)|[①-⑩]|[(（]\d{1,2}[)）]|(first|second|third)(ly)?(?=[,:：\s]|$)|[1-3一二三]点目)/iu;
 /** Issues that the first-asked reading may move a ticket to: never to one of the costly 6 and 7. */
 const FIRST_ASKED_TARGETS: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5];
 

@@ -15,6 +15,7 @@ import {
   otherQuestion,
   preferFirstAsked,
   readNotAsking,
+  readOwnTenantPeople,
   requireDefiningEvidence,
   ruleOutIssues,
   setBackgroundAside,
@@ -158,6 +159,7 @@ function classifyByRules(ticket: Ticket, input: ClassifierInput, locale: Locale)
   setBackgroundAside(evidence, ticket);
   ruleOutIssues(evidence, ticket);
   requireDefiningEvidence(evidence, ticket);
+  readOwnTenantPeople(evidence, ticket);
   preferFirstAsked(evidence, ticket);
   readNotAsking(evidence, ticket);
 

@@ -116,7 +116,7 @@ const SENTENCE_END = /(?<=[。！？])|(?<=[.!?])\s+|[;；]\s*/u;
 // Case-insensitive without 'u' (here and below): 'iu' is many times slower, and these patterns match
 // the same without it.
 const CLAUSE_BREAK = /,\s+|、|\s+(?=(?:but|however)\b)|(?=しかし|ところが|一方で?、|ただし、)|\s[-–—]\s/i;
-const TITLE_BREAK = /\s[-–—/|]\s|\s*[/／]\s*|[(（]|[)）]|,\s*(?=(?:but|now|still)\b)/i;
+const TITLE_BREAK = /\s[-–—/|]\s|\s*[/／;；]\s*|[(（]|[)）]|,\s*(?=(?:but|now|still)\b)/i;
 
 /**
  * Lines of a pasted block: inside a fenced code block (```), or a few short lines between two separator

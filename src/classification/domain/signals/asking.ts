@@ -37,6 +37,10 @@ export const REQUEST = alternatives([
   r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|させて) ?)(いただけ(ない|ます)|ください|下さい)`,
   r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ).{0,12})(幸い|助かります)`,
   r`(除外|適用除外|対象外)(に|と)?(して|し)`,
+  // "例外にしてほしいです": a plain (casual) request.
+  r`(に|を)して(ほしい|欲しい)`,
+  // "Could you hold the enforcement for the remaining staff?"
+  r`\bhold (off )?(the )?(mfa )?enforcement\b`,
 ]);
 
 /**

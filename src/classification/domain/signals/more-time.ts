@@ -38,6 +38,7 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
           r`extension`,
           r`extend(ed)? (the )?(deadline|date|enforcement)`,
           r`postpone(d)?`,
+          r`hold (off )?(the )?(mfa )?enforcement`,
           r`delay(ed)?`,
           r`slipped`,
           r`grace period`,

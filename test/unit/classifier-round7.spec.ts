@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { classify, readTicket } from '../../src/classification/domain/classifier.js';
+import { REQUEST } from '../../src/classification/domain/signals/asking.js';
+import { roleOf, rulesOnly, signalIds } from '../support/classifier-probes.js';
+
+// GitHub issue 14, round 7: the readings tuned on classifier-dev-6 (tidy style, English-heavy, a new
+// writer), each checked on text written for the test (not corpus cases). Every rule was seen failing
+// here with it disabled.
+
+const ids = signalIds;
+
+describe('round 7: the ticket structure', () => {
+  it('a title is split at a semicolon: "X fixed; Y remains" has a resolved part and an asked part', () => {
+    const clauses = readTicket({ title: 'Duo sorted; kiosks still blocked', description: 'Please help.' }).clauses.filter((c) => c.inTitle);
+    expect(clauses.map((c) => c.role)).toEqual(['resolved', 'ask']);
+  });
+  it('"First, … Second, …" lists two asks, and the first asked wins over Exchange Online PowerShell', () => {
+    const description =
+      '2点お願いします。First, 一部の agents が IMAP の basic auth でメールを読んでいて、MFA を入れると接続できなくなります。' +
+      'Second, 代理管理で顧客の Exchange Online を PowerShell で管理している担当者も MFA 非対応です。Please grant exceptions for both.';
+    const result = rulesOnly('IMAP と PowerShell', description);
+    expect(ids(result)).toContain('context:first_asked');
+    expect(result.knownIssue).toBe(5);
+  });
+});
+
+describe('round 7: requests in other words', () => {
+  it('「例外にしてほしいです」 and "hold the enforcement" request something', () => {
+    expect(REQUEST.test(' 会議室のアカウントを例外にしてほしいです ')).toBe(true);
+    expect(REQUEST.test(' could you hold the enforcement for the remaining staff ')).toBe(true);
+  });
+  it('"hold the enforcement" for staff still rolling out is more time', () => {
+    expect(ids(rulesOnly('GDAP staff', 'Could you hold the enforcement for our GDAP technicians until the rollout ends?'))).toContain(
+      'needs_more_time',
+    );
+  });
+});
+
+describe('round 7: background and plans in other words', () => {
+  it('"were retired" and "disregard the earlier ticket" say a problem is over', () => {
+    expect(roleOf('Our Outlook 2010 machines were retired last week.', 'retired')).toBe('resolved');
+    expect(roleOf('Please disregard the earlier legacy-auth ticket.', 'disregard')).toBe('resolved');
+  });
+  it.each([
+    ['We plan to onboard 20 GDAP technicians next year.', 'onboard'],
+    ['Just asking in advance.', 'asking in advance'],
+    ['受付にタブレット端末を置くことを検討しています。', '検討'],
+  ])('"%s" is a plan', (text, words) => {
+    expect(roleOf(text, words)).toBe('hypothetical');
+  });
+});
+
+describe('round 7: the Authenticator app cannot be used, in other words', () => {
+  it.each([
+    ["Microsoft Authenticator isn't available for the handsets our contract mandates."],
+    ['Our MDM allows five apps and Authenticator is not on the list.'],
+    ["Only five apps may be installed, and Authenticator isn't on it."],
+  ])('"%s"', (text) => {
+    expect(ids(rulesOnly('Handsets', text))).toContain('authenticator_unusable');
+  });
+});
+
+describe("round 7: Exchange Online PowerShell in the partner's own tenant, by people", () => {
+  const ownTenant =
+    'Our mail admin runs Exchange Online PowerShell against our own mailboxes only. The old module cannot do MFA, so please exempt her account while we move to the new module.';
+  it("is issue 2 (admins who only touch the partner's own tenant), named as context:own_tenant_people", () => {
+    const result = classify({ title: 'Own mailboxes', description: ownTenant });
+    expect(ids(result)).toContain('context:own_tenant_people');
+    expect(result.knownIssue).toBe(2);
+  });
+  it('is not named when nothing is requested (a description, not an ask)', () => {
+    const result = classify({
+      title: 'Own mailboxes',
+      description: 'Our mail admin runs Exchange Online PowerShell against our own mailboxes only, with the new module.',
+    });
+    expect(result.knownIssue).toBeNull();
+  });
+});
