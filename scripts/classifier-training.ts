@@ -29,6 +29,7 @@ export const DEV_BATCHES = [
   'realistic-dev-6',
   'realistic-dev-7',
   'realistic-dev-8',
+  'realistic-dev-10',
 ] as const;
 
 export interface Batch {

@@ -5,7 +5,6 @@ import type { CorpusCase } from '../../src/classification/domain/evaluation.js';
 import { buildModelFile, loadDevBatches, serialise } from '../../scripts/classifier-training.js';
 import { combine, ngrams, predict, type CombinationRule, type LearnedClass } from '../../src/classification/domain/learned.js';
 import type { KnownIssueNumber } from '../../src/classification/domain/known-issues.js';
-import { FIRST_ASKED_TIME } from '../support/classifier-probes.js';
 
 // GitHub issue 14, round 3: the learned part (learned.ts, learned-model.json, scripts/train-classifier.ts).
 
@@ -59,9 +58,9 @@ describe('learned part: features and model', () => {
     const features = ngrams([' our 12 agents 猶予をください '], { wordBigrams: true, jaTrigrams: true, background: false });
     expect([...features]).toEqual(expect.arrayContaining(['our', '#', 'agents', 'our #', '# agents', '猶予', '猶予を', 'ださい']));
   });
-  it('is a committed file under 400 KB (364 KB trained on 2,000 cases), and is what `npm run train:classifier` writes from the development corpus', () => {
+  it('is a committed file under 450 KB (401 KB trained on 2,160 cases), and is what `npm run train:classifier` writes from the development corpus', () => {
     const file = 'src/classification/domain/learned-model.json';
-    expect(statSync(file).size).toBeLessThan(400 * 1024);
+    expect(statSync(file).size).toBeLessThan(450 * 1024);
     const stored = readFileSync(file, 'utf8');
     expect(
       (JSON.parse(stored) as { trainedOn: string[] }).trainedOn.every((id) => /^(classifier-dev(-\d+)?|realistic-dev-\d+)$/.test(id)),
@@ -91,13 +90,13 @@ describe('learned part: in the classifier', () => {
     }
   });
   it('names why when it changes an answer: the change, then the n-grams that weighed most, at most 0.8 confident', () => {
-    // A ticket whose answer the learned part changes (wrongly: see classifier-round3.spec.ts).
-    const input = { title: '2 点', description: FIRST_ASKED_TIME };
+    // A development ticket whose answer the learned part changes (rightly: the rules found no issue).
+    const input = (JSON.parse(readFileSync('test/corpus/classifier-dev-4.json', 'utf8')) as CorpusCase[]).find((c) => c.id === 'dev4-128')!;
     const rulesOnly = classify(input, 'en', { model: null });
     const result = classify(input);
     expect(result.knownIssue).not.toBe(rulesOnly.knownIssue);
     const learned = result.signals.filter((s) => s.id.startsWith('learned:'));
-    expect(learned[0]).toMatchObject({ id: 'learned:changed', match: `${rulesOnly.knownIssue} -> ${result.knownIssue} (p=1)` });
+    expect(learned[0]).toMatchObject({ id: 'learned:changed', match: `${rulesOnly.knownIssue ?? 'none'} -> ${result.knownIssue} (p=1)` });
     expect(learned.slice(1).length).toBeGreaterThan(0);
     for (const s of learned.slice(1)) {
       expect(s.id).toBe('learned:ngram');

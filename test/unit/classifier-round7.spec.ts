@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, readTicket } from '../../src/classification/domain/classifier.js';
+import { loadModel } from '../../src/classification/domain/learned.js';
+import learnedModelFile from '../../src/classification/domain/learned-model.json' with { type: 'json' };
 import { REQUEST } from '../../src/classification/domain/signals/asking.js';
 import { roleOf, rulesOnly, signalIds } from '../support/classifier-probes.js';
 
@@ -74,5 +76,71 @@ describe("round 7: Exchange Online PowerShell in the partner's own tenant, by pe
       description: 'Our mail admin runs Exchange Online PowerShell against our own mailboxes only, with the new module.',
     });
     expect(result.knownIssue).toBeNull();
+  });
+});
+
+// Round 7, second part: tuned on realistic-dev-10 (Japanese-heavy, a new writer).
+describe('round 7: realistic-dev-10 readings', () => {
+  it('「…追加したことで解決し、」 and 「RSA 連携は解決」 say a problem is over', () => {
+    expect(roleOf('クレーム規則を追加したことで解決し、問題なくなりました。', '解決し')).toBe('resolved');
+    expect(
+      readTicket({ title: '【続報】RSA 連携は解決／購買部について', description: 'よろしくお願いします。' }).clauses.find((c) =>
+        c.raw.includes('RSA'),
+      )?.role,
+    ).toBe('resolved');
+  });
+  it('「急ぎではないと理解しています」 sets that group aside', () => {
+    expect(roleOf('営業部は顧客テナントに入らないため、急ぎではないと理解しています。', '急ぎ')).toBe('aside');
+  });
+  it('"the exception we\'re asking for is …" requests', () => {
+    expect(REQUEST.test(' the exception we re asking for is for the pingid issue only ')).toBe(true);
+  });
+  it('asking to revoke an exception early asks for nothing to be excepted; promising to withdraw it later does not', () => {
+    const revoke = classify({
+      title: 'MFA rollout finished',
+      description:
+        'Our exception for delegated-admin agents runs to April. Everyone is enrolled now, so please revoke the exception early.',
+    });
+    expect(ids(revoke)).toContain('context:ends_exception');
+    expect(revoke.knownIssue).toBeNull();
+    expect(ids(rulesOnly('x', '対応版が提供され次第、例外の取り下げを申請いたします。'))).not.toContain('context:ends_exception');
+    expect(ids(rulesOnly('x', '全員の登録が済みましたので、例外を取り消してください。'))).toContain('context:ends_exception');
+  });
+  it('「持込みが全面禁止」 bans phones', () => {
+    expect(ids(rulesOnly('工場', '工場は携帯電話の持込みが全面禁止です。'))).toContain('no_phones_allowed');
+  });
+  it('the first-asked reading is named even when the first item leads already, and the learned part leaves it be', () => {
+    const description =
+      '以下 2 点、それぞれ例外をお願いします。\n① 工場のヘルプデスク 5 名：携帯電話の持込みが全面禁止で Authenticator が使えません。\n② 本社の 3 名：Outlook 2010 のため MFA を有効にするとメールが使えなくなります。';
+    const result = classify({ title: '2 点の例外申請', description });
+    expect(ids(result)).toContain('context:first_asked');
+    expect(ids(result)).not.toContain('learned:changed');
+    expect(result.knownIssue).toBe(4);
+  });
+});
+
+describe('round 7: the learned part and the first-asked reading', () => {
+  // A model that always answers 5, sure of it: it would overrule any rules answer it is allowed to.
+  const alwaysFive = loadModel({
+    ...learnedModelFile,
+    bias: [0, 0, 0, 0, 30, 0, 0, 0],
+    ngrams: [],
+    weights: [],
+  });
+  const description =
+    '以下 2 点、それぞれ例外をお願いします。\n① 工場のヘルプデスク 5 名：携帯電話の持込みが全面禁止で Authenticator が使えません。\n② 本社の 3 名：Outlook 2010 のため MFA を有効にするとメールが使えなくなります。';
+  it('a model sure of another answer does not move a ticket the first-asked reading decided', () => {
+    expect(classify({ title: '2 点の例外申請', description }, 'en', { model: alwaysFive }).knownIssue).toBe(4);
+  });
+  it('(the same model does move a ticket with no list)', () => {
+    const result = classify(
+      {
+        title: 'Authenticator',
+        description: '工場は携帯電話の持込みが全面禁止で Authenticator が使えません。例外をお願いします。Outlook 2010 も使っています。',
+      },
+      'en',
+      { model: alwaysFive },
+    );
+    expect(ids(result)).toContain('learned:changed');
   });
 });

@@ -9,6 +9,7 @@ import type { KnownIssueNumber } from './known-issues.js';
 import {
   BARE_EXCEPTION_QUESTION,
   ELIGIBILITY_QUESTION,
+  ENDS_EXCEPTION,
   EXISTING_QUESTION,
   FAILURE,
   NO_REQUEST,
@@ -178,14 +179,15 @@ export function preferFirstAsked(evidence: Evidence, ticket: Ticket): void {
   const score = evidence.score(first);
   if (score < NAMED_SCORE) return;
   const lead = Math.max(...ISSUES.filter((n) => n !== first).map((n) => evidence.score(n)));
-  if (lead < score) return;
+  // Named even when the first item's issue leads already (no weight then): the reading has decided,
+  // and the learned part, which cannot see a list's order, leaves it be (classifier.ts).
   evidence.add({
     id: 'context:first_asked',
     match: items[0]
       .map((c) => c.raw)
       .join(' ')
       .slice(0, 60),
-    weights: { [first]: round(lead - score + 0.5) },
+    weights: lead < score ? {} : { [first]: round(lead - score + 0.5) },
   });
 }
 
@@ -199,6 +201,8 @@ export function readNotAsking(evidence: Evidence, ticket: Ticket): void {
     if (has('hypothetical')) readings.push(['context:hypothetical', questionIn(ticket)]);
     readings.push(['context:no_request', NO_REQUEST.exec(allText)]);
   }
+  // Ending an exception that exists asks for nothing to be excepted, however politely it asks.
+  readings.push(['context:ends_exception', ENDS_EXCEPTION.exec(askText)]);
   // A how-to question with nothing asked for is a question, whatever it names.
   const howTo = evidence.signals.find((s) => s.id === 'how_to_question');
   if (howTo && !requests) readings.push(['context:question', [howTo.match] as unknown as RegExpExecArray]);

@@ -96,6 +96,8 @@ function applyLearned(
 ): ClassificationResult {
   // Rules this sure are never overruled (combine() would keep them): the model is not even run.
   if (ruled.confidence > model.combination.maxRuleConfidence) return ruled;
+  // Nor is the first-asked reading (a list's order, which n-grams cannot see).
+  if (ruled.signals.some((s) => s.id === 'context:first_asked')) return ruled;
   const features = ticketFeatures(
     ticket.ask.map((c) => c.text),
     ticket.background.map((c) => c.text),

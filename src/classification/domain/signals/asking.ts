@@ -27,6 +27,8 @@ export const REQUEST = alternatives([
   r`\bneed (an? |this |these |the )?(technical |temporary )?(exception|exclusion|extension|exemption)\b`,
   r`\b(can|could|may) (we|they|these|these \d+|i|you) (get|have|be (granted|excepted|exempted|excluded))\b`,
   r`\b(asking|ask) for (an? |the )?(technical )?(exception|extension)\b`,
+  // "The exception we're asking for is for the PingID issue only."
+  r`\bexception (we re|we are|i m|i am) (asking|applying) for\b`,
   // "Could enforcement be postponed for them?": more time asked for as a question.
   r`\b(can|could) .{0,30}\bbe (postponed|deferred|delayed|paused|waived)\b`,
   r`\b(exempt(ed|ing)?|exclud(e|ed|ing)|suppress(ed|ing)?|except(ed|ing)?)\b`,
@@ -148,6 +150,16 @@ export const BARE_EXCEPTION_QUESTION = new RegExp(
   // patterns are ASCII and Japanese, which match the same either way.
   'i',
 );
+
+/**
+ * Asking to end an exception that exists ("please revoke our exception early", 「例外を取り消してください」):
+ * a request, but for less exemption, not more. Nothing is to be excepted.
+ */
+export const ENDS_EXCEPTION = alternatives([
+  // Asked now, not promised for later ("we will withdraw the exception once the module ships").
+  r`\b(please|kindly|can you|could you)( \w+){0,2} (revoke|withdraw|cancel|terminate|end|close out) (the|our|this|that|my) (technical |mfa |current |existing )?(exception|exemption)\b`,
+  r`(例外|除外)(措置)?(を|の)?(早期に?)?(取り?消|取り?下げ|解除|終了)(して|し)?(ください|下さい|いただけ|いただきた|ほしい)`,
+]);
 
 /** The ticket says no exception is wanted: a report, a check of the set-up, a confirmation for auditors. */
 export const NO_REQUEST = alternatives([

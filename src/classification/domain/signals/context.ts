@@ -38,6 +38,9 @@ export const RESOLVED = alternatives([
   r`\bno longer (an issue|a problem|blocked|needed)\b`,
   r`\b(they|all|everyone) (ve|have) (all )?(done|registered|enrolled)( it)?( now)?\b`,
   r`解決(済|しました|いたしました|されました|できました|の(ご)?報告)`,
+  // 「…追加したことで解決し、…」「RSA 連携は解決」: a problem over, mid-sentence or in a title.
+  r`解決し(?!(な|ま?せ|て(い|お)(な|ら|ま)))`,
+  r`は解決( |$)`,
   r`解消(済|しました|いたしました|されました)`,
   r`修正(済|されました)`,
   r`原因(でした|だった)`,
@@ -193,6 +196,8 @@ export const ASIDE = alternatives([
   r`今回の申請(の)?対象(では|で)(ありません|はありません|ない)`,
   r`\bbeing (upgraded|replaced|migrated) .{0,20}\banyway\b`,
   r`\bless important\b`,
+  // 「顧客テナントには入らないため急ぎではないと理解しています」: that group is not part of the ask.
+  r`急ぎ(では|で)?(ない|ありません|ございません)`,
   r`\bno action needed\b`,
   r`\bno need to (address|handle|cover|look at|include) (that|this|it|them|those)\b`,
   r`\b(we ll|we will) (upgrade|replace|fix|handle|sort|migrate) (them|it|that|those|these)( out)? ourselves\b`,
