@@ -2,7 +2,7 @@
 // Prints, for each corpus part: accuracy, macro-F1, accuracy per language, the confusion matrix, the
 // unsafe count and the costly rate (not valid or none called 6 or 7 at any confidence). Exits non-zero
 // when the bars of GitHub issue 14 are missed: on each realistic held-out part (realistic-holdout,
-// realistic-holdout-2, realistic-holdout-3) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
+// realistic-holdout-2, -3, -4, -5) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
 // part no worse than its 96.7%.
 //
 // --errors lists the misclassified cases of every development part; --errors=realistic-dev-1 (a
@@ -45,6 +45,18 @@ const PARTS: readonly Part[] = [
     files: [corpus('classifier-dev-5')],
     heldOut: false,
   },
+  {
+    id: 'old-dev-6',
+    name: 'old development batch 6 (tidy style, English-heavy, a new writer)',
+    files: [corpus('classifier-dev-6')],
+    heldOut: false,
+  },
+  {
+    id: 'old-dev-7',
+    name: 'old development batch 7 (tidy style, English-heavy, a new writer)',
+    files: [corpus('classifier-dev-7')],
+    heldOut: false,
+  },
   { id: 'old-holdout', name: 'old held-out (tidy style, never tuned on)', files: [corpus('classifier-holdout')], heldOut: true },
   { id: 'realistic-dev-1', name: 'realistic development batch 1', files: [corpus('realistic-dev-1')], heldOut: false },
   { id: 'realistic-dev-2', name: 'realistic development batch 2', files: [corpus('realistic-dev-2')], heldOut: false },
@@ -70,9 +82,27 @@ const PARTS: readonly Part[] = [
     heldOut: false,
   },
   {
+    id: 'realistic-dev-9',
+    name: 'realistic development batch 9 (another writer, costly kinds: PowerShell and third-party MFA named, not asked)',
+    files: [corpus('realistic-dev-9')],
+    heldOut: false,
+  },
+  {
+    id: 'realistic-dev-10',
+    name: 'realistic development batch 10 (another writer, Japanese-heavy)',
+    files: [corpus('realistic-dev-10')],
+    heldOut: false,
+  },
+  {
+    id: 'realistic-dev-11',
+    name: 'realistic development batch 11 (another writer, costly kinds, same brief as batch 9)',
+    files: [corpus('realistic-dev-11')],
+    heldOut: false,
+  },
+  {
     id: 'realistic-dev',
-    name: 'realistic development, batches 1-8 together',
-    files: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => corpus(`realistic-dev-${n}`)),
+    name: 'realistic development, batches 1-11 together',
+    files: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => corpus(`realistic-dev-${n}`)),
     heldOut: false,
     aggregate: true,
   },
@@ -94,10 +124,28 @@ const PARTS: readonly Part[] = [
     files: [corpus('realistic-holdout-3')],
     heldOut: true,
   },
+  {
+    id: 'realistic-holdout-4',
+    name: 'realistic held-out 4 (written independently in round 7; never looked at, never tuned on)',
+    files: [corpus('realistic-holdout-4')],
+    heldOut: true,
+  },
+  {
+    id: 'realistic-holdout-5',
+    name: 'realistic held-out 5 (a second writer in round 7; never looked at, never tuned on)',
+    files: [corpus('realistic-holdout-5')],
+    heldOut: true,
+  },
 ];
 
 /** The realistic held-out parts: the issue's bars apply to each of them on its own. */
-const REALISTIC_HELD_OUT = ['realistic-holdout', 'realistic-holdout-2', 'realistic-holdout-3'] as const;
+const REALISTIC_HELD_OUT = [
+  'realistic-holdout',
+  'realistic-holdout-2',
+  'realistic-holdout-3',
+  'realistic-holdout-4',
+  'realistic-holdout-5',
+] as const;
 
 /** Old held-out accuracy before issue 14 (116 of 120): the realistic work must not lose any of it. */
 const OLD_HOLDOUT_BASELINE = 116 / 120;
