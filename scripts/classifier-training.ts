@@ -21,6 +21,7 @@ export const DEV_BATCHES = [
   'classifier-dev-4',
   'classifier-dev-5',
   'classifier-dev-6',
+  'classifier-dev-7',
   'realistic-dev-1',
   'realistic-dev-2',
   'realistic-dev-3',
@@ -29,7 +30,9 @@ export const DEV_BATCHES = [
   'realistic-dev-6',
   'realistic-dev-7',
   'realistic-dev-8',
+  'realistic-dev-9',
   'realistic-dev-10',
+  'realistic-dev-11',
 ] as const;
 
 export interface Batch {

@@ -56,7 +56,9 @@ const FIRST_SEEN_RULES: Readonly<Record<string, string>> = {
   'realistic-dev-6': '95c3235',
   'realistic-dev-7': '62a547c',
   'realistic-dev-8': '74225c6',
+  'realistic-dev-9': 'd57d76a',
   'realistic-dev-10': '12e793d',
+  'realistic-dev-11': 'd57d76a',
 };
 
 const MODEL_GRID: readonly ModelConfig[] = (() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, readTicket } from '../../src/classification/domain/classifier.js';
 import { loadModel } from '../../src/classification/domain/learned.js';
 import learnedModelFile from '../../src/classification/domain/learned-model.json' with { type: 'json' };
-import { REQUEST } from '../../src/classification/domain/signals/asking.js';
+import { NO_REQUEST, REQUEST } from '../../src/classification/domain/signals/asking.js';
 import { roleOf, rulesOnly, signalIds } from '../support/classifier-probes.js';
 
 // GitHub issue 14, round 7: the readings tuned on classifier-dev-6 (tidy style, English-heavy, a new
@@ -142,5 +142,48 @@ describe('round 7: the learned part and the first-asked reading', () => {
       { model: alwaysFive },
     );
     expect(ids(result)).toContain('learned:changed');
+  });
+});
+
+// Round 7, third part: tuned on realistic-dev-9, realistic-dev-11 and classifier-dev-7 (first seen on d57d76a).
+describe('round 7: realistic-dev-9 and -11, classifier-dev-7 readings', () => {
+  it('"no accounts to exempt today" is not a request', () => {
+    expect(REQUEST.test(' just planning ahead no accounts to exempt today ')).toBe(false);
+    expect(REQUEST.test(' please exempt these accounts ')).toBe(true);
+  });
+  it.each([
+    ['nothing needed from your side', ' so nothing needed from your side '],
+    ['wanted it on record', ' just wanted it on record '],
+    ['can be closed', ' this can be closed '],
+    ['影響有無', ' まず影響有無だけ教えてください '],
+    ['影響を受けますか', ' 自社向けのスクリプトは影響を受けますか '],
+  ])('"%s" asks for nothing', (_, text) => {
+    expect(NO_REQUEST.test(text)).toBe(true);
+  });
+  it.each([
+    ['The EXO question is settled.', 'settled'],
+    ['The new module works with MFA for delegated connections.', 'works with MFA'],
+    ["We've moved over to it.", 'moved over'],
+    ["We've withdrawn that request.", 'withdrawn'],
+  ])('"%s" says a problem is over', (text, words) => {
+    expect(roleOf(text, words)).toBe('resolved');
+  });
+  it('"purely informational" and "a side question" are asides', () => {
+    expect(roleOf('Also, purely informational: we use Exchange Online PowerShell for our own tenant.', 'informational')).toBe('aside');
+    expect(roleOf('A side question: does this cover our own tenant?', 'side question')).toBe('aside');
+  });
+  it.each([
+    ['the delegated org path', 'The delegated org path will not take MFA.'],
+    ['the delegated organisation parameter', 'We use the delegated organisation parameter on the remote session.'],
+    ['Exchange cmdlets', 'We run Exchange cmdlets against each customer.'],
+  ])('%s is Exchange Online PowerShell', (_, text) => {
+    expect(ids(rulesOnly('Customers', text))).toContain('exchange_online_powershell');
+  });
+  it('a token whose amr is only "pwd" is the claim not passed; "pwd", "mfa" is not', () => {
+    expect(ids(rulesOnly('Centrify', 'Token の amr: ["pwd"].'))).toContain('mfa_claim_not_passed');
+    expect(ids(rulesOnly('Centrify', 'Token の amr: ["pwd", "mfa"].'))).not.toContain('mfa_claim_not_passed');
+  });
+  it('"a brief deferral" asks for time', () => {
+    expect(ids(rulesOnly('Deferral', 'We ask for a brief deferral for eleven delegated administrators.'))).toContain('needs_more_time');
   });
 });

@@ -31,7 +31,8 @@ export const REQUEST = alternatives([
   r`\bexception (we re|we are|i m|i am) (asking|applying) for\b`,
   // "Could enforcement be postponed for them?": more time asked for as a question.
   r`\b(can|could) .{0,30}\bbe (postponed|deferred|delayed|paused|waived)\b`,
-  r`\b(exempt(ed|ing)?|exclud(e|ed|ing)|suppress(ed|ing)?|except(ed|ing)?)\b`,
+  // Not "no accounts to exempt today".
+  r`(?<!\b(no|nothing|nobody|no one|no \w+) to )\b(exempt(ed|ing)?|exclud(e|ed|ing)|suppress(ed|ing)?|except(ed|ing)?)\b`,
   r`お願い(します|いたします|できます|できません|できない|できれば|申し上げます)(?<!よろしくお願い(します|いたします|申し上げます))`,
   r`申請(を)? ?(します|いたします|させていただ|させてください)`,
   r`希望(します|いたします|です)`,
@@ -183,7 +184,12 @@ export const NO_REQUEST = alternatives([
   r`\b(we ll|we will) (get back to you|come back to you|follow up|update you)\b`,
   r`\bonce we hear back\b`,
   r`\bnot (requesting|asking for) anything\b`,
-  r`\bnothing (is )?needed from (you|us)\b`,
+  r`\bnothing (is )?needed from (you|us|your side|your end)\b`,
+  r`\b(just )?want(ed)? (it|this|that) on (the )?record\b`,
+  r`\bcan be closed\b`,
+  // 「影響有無だけ教えてください」「影響を受けますか」: whether they are affected, not an ask.
+  r`影響(の)?有無`,
+  r`影響を受け(ます|る)(か|の(でしょう|です)か)`,
   r`\bnothing is (broken|blocked|failing)\b`,
   r`申請(は)?(行わず|しません|不要)`,
   r`(例外|申請)(は|の)?(提出)?(不要|必要(あり)?ません)`,

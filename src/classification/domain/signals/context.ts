@@ -14,7 +14,7 @@ const NOT_BEFORE =
 
 /** A problem that is over: fixed, sorted, explained. What the clause names is not what is asked now. */
 export const RESOLVED = alternatives([
-  NOT_BEFORE + r`\b(fixed|resolved|sorted( out)?|solved)\b(?! (line|lines|ip|phones?|desk|schedule|number|address|set|by|term))`,
+  NOT_BEFORE + r`\b(fixed|resolved|sorted( out)?|solved|settled)\b(?! (line|lines|ip|phones?|desk|schedule|number|address|set|by|term))`,
   r`\b(works|loads|went) (fine|now|again|correctly|as expected|through)\b`,
   r`\b(now|everything|all) works\b`,
   r`\b(it|this|that|everything) (now )?works (fine|now|again)\b`,
@@ -26,6 +26,10 @@ export const RESOLVED = alternatives([
   r`\bjust fine\b`,
   r`\b(handles|supports|does) mfa (fine|correctly|well|without (any )?(issues?|problems?))\b`,
   r`\balready (moved|migrated|switched|upgraded)\b`,
+  // "the new module works with MFA … and we've moved over, so we've withdrawn that request"
+  r`\bworks with mfa\b`,
+  r`\b(we ve|we have) (moved|migrated|switched) (over|across)\b`,
+  r`\b(withdrawn|withdrew) (that|the|our) (request|ticket)\b`,
   r`\b(is|are) (fine|working) (for us|now)\b`,
   // "Our Outlook 2010 machines were retired last week": the blocker itself is gone.
   r`\b(were|was|have been|has been) (retired|decommissioned)\b`,
@@ -196,6 +200,9 @@ export const ASIDE = alternatives([
   r`今回の申請(の)?対象(では|で)(ありません|はありません|ない)`,
   r`\bbeing (upgraded|replaced|migrated) .{0,20}\banyway\b`,
   r`\bless important\b`,
+  // "Also, purely informational: we use Exchange Online PowerShell for our own tenant."
+  r`\b(purely|just|only) informational\b`,
+  r`\bside question\b`,
   // 「顧客テナントには入らないため急ぎではないと理解しています」: that group is not part of the ask.
   r`急ぎ(では|で)?(ない|ありません|ございません)`,
   r`\bno action needed\b`,

@@ -18,6 +18,9 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
       r`(メール|exchange|エクスチェンジ|exchangeonline).{0,30}(管理)?シェル`,
       r`(管理|コマンドライン)(用)?(の)?シェル`,
       r`\bdelegatedorg(anization)?\b`,
+      // "the delegated org path", "the delegated organisation parameter on the remote session"
+      r`\bdelegated org(ani[sz]ation)?\b`,
+      r`\bexchange (cmdlets?|module)\b`,
       r`\bps outlook com\b`,
       r`\bpowershell liveid\b`,
       r`リモート ?powershell`,

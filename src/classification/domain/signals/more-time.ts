@@ -39,6 +39,7 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
           r`extend(ed)? (the )?(deadline|date|enforcement)`,
           r`postpone(d)?`,
           r`hold (off )?(the )?(mfa )?enforcement`,
+          r`deferral`,
           r`delay(ed)?`,
           r`slipped`,
           r`grace period`,

@@ -89,6 +89,8 @@ export const THIRD_PARTY_MFA_SIGNALS: readonly Signal[] = [
       // "Azure AD does not record that MFA took place".
       r`\b(doesn t|does not|don t|do not|never) (record|see|know|register)s? that (the )?mfa (took place|happened|was (done|completed|performed))\b`,
       r`\bnot recogni[sz]ed\b`,
+      // A token's amr of ["pwd"] alone: the MFA done at the provider did not reach the directory.
+      r`\bamr pwd\b(?! mfa)`,
       r`\bdoesn t recogni[sz]e\b`,
       r`\bdoes not recogni[sz]e\b`,
       r`\bclaim (does|did|will) not flow\b`,
