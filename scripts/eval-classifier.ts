@@ -2,7 +2,7 @@
 // Prints, for each corpus part: accuracy, macro-F1, accuracy per language, the confusion matrix, the
 // unsafe count and the costly rate (not valid or none called 6 or 7 at any confidence). Exits non-zero
 // when the bars of GitHub issue 14 are missed: on each realistic held-out part (realistic-holdout,
-// realistic-holdout-2, -3, -4, -5) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
+// realistic-holdout-2, ..., -6) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
 // part no worse than its 96.7%.
 //
 // --errors lists the misclassified cases of every development part; --errors=realistic-dev-1 (a
@@ -106,6 +106,12 @@ const PARTS: readonly Part[] = [
     heldOut: false,
   },
   {
+    id: 'realistic-dev-13',
+    name: 'realistic development batch 13 (another writer, mixed languages, costly kinds)',
+    files: [corpus('realistic-dev-13')],
+    heldOut: false,
+  },
+  {
     id: 'realistic-dev',
     name: 'realistic development, batches 1-11 together',
     files: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => corpus(`realistic-dev-${n}`)),
@@ -140,6 +146,12 @@ const PARTS: readonly Part[] = [
     id: 'realistic-holdout-5',
     name: 'realistic held-out 5 (a second writer in round 7; never looked at, never tuned on)',
     files: [corpus('realistic-holdout-5')],
+    heldOut: true,
+  },
+  {
+    id: 'realistic-holdout-6',
+    name: 'realistic held-out 6 (written independently in round 8; never looked at, never tuned on)',
+    files: [corpus('realistic-holdout-6')],
     heldOut: true,
   },
 ];
