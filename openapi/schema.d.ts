@@ -1062,7 +1062,7 @@ export interface components {
        *       "surfaces": [
        *         "delegated_admin"
        *       ],
-       *       "expiresAt": "2027-02-27T00:00:00.000Z"
+       *       "expiresAt": "2026-01-01T00:00:00.000Z"
        *     }
        */
       grant?: components['schemas']['GrantSpecDto'];
@@ -1432,7 +1432,7 @@ export interface components {
        *       {
        *         "grantId": "7c2e4a91-0d3b-4f6e-a5c8-9b1d2e3f4a5b",
        *         "count": 42,
-       *         "lastUsedAt": "2026-11-24T09:00:00Z"
+       *         "lastUsedAt": "2026-01-01T00:00:00.000Z"
        *       }
        *     ]
        */

@@ -52,7 +52,13 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
  * service accepts). The committed openapi/openapi.json is compared with the live one this way.
  */
 export function normalizedDocument<T>(document: T): T {
-  return JSON.parse(JSON.stringify(document), (key, value: unknown) =>
-    key === 'example' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? '2026-01-01T00:00:00.000Z' : value,
-  ) as T;
+  return JSON.parse(JSON.stringify(document), (key, value: unknown) => (key === 'example' ? withFixedTimes(value) : value)) as T;
+}
+
+/** An example with every timestamp in it fixed, however deep: the grant example's `expiresAt` too. */
+function withFixedTimes(value: unknown): unknown {
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? '2026-01-01T00:00:00.000Z' : value;
+  if (Array.isArray(value)) return value.map(withFixedTimes);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withFixedTimes(v)]));
+  return value;
 }
