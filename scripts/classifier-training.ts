@@ -33,6 +33,8 @@ export const DEV_BATCHES = [
   'realistic-dev-9',
   'realistic-dev-10',
   'realistic-dev-11',
+  'realistic-dev-12',
+  'realistic-dev-13',
 ] as const;
 
 export interface Batch {

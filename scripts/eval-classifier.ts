@@ -101,7 +101,7 @@ const PARTS: readonly Part[] = [
   },
   {
     id: 'realistic-dev-12',
-    name: 'realistic development batch 12 (a second writer of the batch-10 brief; first seen on the frozen round-7 classifier, not tuned on yet)',
+    name: 'realistic development batch 12 (a second writer of the batch-10 brief)',
     files: [corpus('realistic-dev-12')],
     heldOut: false,
   },
@@ -113,8 +113,8 @@ const PARTS: readonly Part[] = [
   },
   {
     id: 'realistic-dev',
-    name: 'realistic development, batches 1-11 together',
-    files: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => corpus(`realistic-dev-${n}`)),
+    name: 'realistic development, batches 1-13 together',
+    files: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => corpus(`realistic-dev-${n}`)),
     heldOut: false,
     aggregate: true,
   },

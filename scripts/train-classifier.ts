@@ -59,6 +59,8 @@ const FIRST_SEEN_RULES: Readonly<Record<string, string>> = {
   'realistic-dev-9': 'd57d76a',
   'realistic-dev-10': '12e793d',
   'realistic-dev-11': 'd57d76a',
+  'realistic-dev-12': '8ce6b75',
+  'realistic-dev-13': '8ce6b75',
 };
 
 const MODEL_GRID: readonly ModelConfig[] = (() => {

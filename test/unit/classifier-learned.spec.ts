@@ -58,9 +58,9 @@ describe('learned part: features and model', () => {
     const features = ngrams([' our 12 agents 猶予をください '], { wordBigrams: true, jaTrigrams: true, background: false });
     expect([...features]).toEqual(expect.arrayContaining(['our', '#', 'agents', 'our #', '# agents', '猶予', '猶予を', 'ださい']));
   });
-  it('is a committed file under 512 KB (467 KB trained on 2,590 cases), and is what `npm run train:classifier` writes from the development corpus', () => {
+  it('is a committed file under 640 KB (513 KB trained on 2,830 cases), and is what `npm run train:classifier` writes from the development corpus', () => {
     const file = 'src/classification/domain/learned-model.json';
-    expect(statSync(file).size).toBeLessThan(512 * 1024);
+    expect(statSync(file).size).toBeLessThan(640 * 1024);
     const stored = readFileSync(file, 'utf8');
     expect(
       (JSON.parse(stored) as { trainedOn: string[] }).trainedOn.every((id) => /^(classifier-dev(-\d+)?|realistic-dev-\d+)$/.test(id)),

@@ -176,8 +176,9 @@ export function preferFirstAsked(evidence: Evidence, ticket: Ticket): void {
   const first = topOf(items[0]);
   const second = topOf(items[1]);
   if (first === null || second === null || first === second || !FIRST_ASKED_TARGETS.includes(first)) return;
+  // The first item names its issue on its own (topOf); the whole ticket may score it lower, as when
+  // the second item's "no delegated admin" counts against the first item's agents.
   const score = evidence.score(first);
-  if (score < NAMED_SCORE) return;
   const lead = Math.max(...ISSUES.filter((n) => n !== first).map((n) => evidence.score(n)));
   // Named even when the first item's issue leads already (no weight then): the reading has decided,
   // and the learned part, which cannot see a list's order, leaves it be (classifier.ts).

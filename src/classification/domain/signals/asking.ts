@@ -37,11 +37,13 @@ export const REQUEST = alternatives([
   r`申請(を)? ?(します|いたします|させていただ|させてください)`,
   r`希望(します|いたします|です)`,
   // "ご教示いただけますと幸いです", "確認させてください": asking to be told, not asking for an exception.
-  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|させて) ?)(いただけ(ない|ます)|ください|下さい)`,
-  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ).{0,12})(幸い|助かります)`,
+  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|お聞かせ|させて) ?)(いただけ(ない|ます)|ください|下さい)`,
+  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|お聞かせ).{0,12})(幸い|助かります)`,
   r`(除外|適用除外|対象外)(に|と)?(して|し)`,
   // "例外にしてほしいです": a plain (casual) request.
   r`(に|を)して(ほしい|欲しい)`,
+  // 「MFA の対象から外したいです」
+  r`から外し(たい|てほしい|て欲しい|ていただ)`,
   // "Could you hold the enforcement for the remaining staff?"
   r`\bhold (off )?(the )?(mfa )?enforcement\b`,
 ]);
@@ -160,6 +162,9 @@ export const ENDS_EXCEPTION = alternatives([
   // Asked now, not promised for later ("we will withdraw the exception once the module ships").
   r`\b(please|kindly|can you|could you)( \w+){0,2} (revoke|withdraw|cancel|terminate|end|close out) (the|our|this|that|my) (technical |mfa |current |existing )?(exception|exemption)\b`,
   r`(例外|除外)(措置)?(を|の)?(早期に?)?(取り?消|取り?下げ|解除|終了)(して|し)?(ください|下さい|いただけ|いただきた|ほしい)`,
+  // 「本申請は取り下げさせていただきたく」「クローズ処理をお願いいたします」: withdrawing the partner's own request.
+  r`(申請|例外)(を|は)?取り?下げ(させて|たい|ます|いたします)`,
+  r`クローズ(処理)?(を|して)?(お願い|ください|いただけ)`,
 ]);
 
 /** The ticket says no exception is wanted: a report, a check of the set-up, a confirmation for auditors. */
@@ -191,7 +196,7 @@ export const NO_REQUEST = alternatives([
   r`影響(の)?有無`,
   r`影響を受け(ます|る)(か|の(でしょう|です)か)`,
   r`\bnothing is (broken|blocked|failing)\b`,
-  r`申請(は)?(行わず|しません|不要)`,
+  r`申請(は)?(行わず|行いません|しません|不要)`,
   r`(例外|申請)(は|の)?(提出)?(不要|必要(あり)?ません)`,
   r`(例外|申請)(は|が)?(必要|不要)(でしょうか|ですか|という理解)`,
   r`提出不要`,

@@ -39,13 +39,18 @@ export const RESOLVED = alternatives([
   r`問題なく(運用|動作|利用|接続)(でき|して|され)`,
   r`(求められ|要求され|表示され)なくなりました`,
   r`(ご説明|ご回答|ご案内|ご教示)(いただき|頂き) ?ありがとう`,
-  r`\bno longer (an issue|a problem|blocked|needed)\b`,
+  r`\bno longer (an issue|a problem|blocked|needed|relevant)\b`,
+  // "That's all gone now … No issue there."
+  r`\b(that s|it s) all gone\b`,
+  r`\bno (issue|problem)s? there\b`,
   r`\b(they|all|everyone) (ve|have) (all )?(done|registered|enrolled)( it)?( now)?\b`,
   r`解決(済|しました|いたしました|されました|できました|の(ご)?報告)`,
   // 「…追加したことで解決し、…」「RSA 連携は解決」: a problem over, mid-sentence or in a title.
   r`解決し(?!(な|ま?せ|て(い|お)(な|ら|ま)))`,
   r`は解決( |$)`,
   r`解消(済|しました|いたしました|されました)`,
+  // 「携帯を紛失した担当者の再登録が完了しました」
+  r`(再登録|再設定|リセット|復旧)(が|は)?完了(しました|いたしました)`,
   r`修正(済|されました)`,
   r`原因(でした|だった)`,
   r`(できる|使える|動く|通る|入る|入れる|含まれる|渡る|認識される|満たす|繋がる|つながる|届く|見える)ように(なりました|なった|なっており|なっています)`,
@@ -81,6 +86,8 @@ export const EXISTING_EXCEPTION = alternatives([
   r`\bpending (exception )?request\b`,
   r`\b(status|withdraw|cancel)( of)? (our|the|my) (pending )?(exception )?request\b`,
   r`\bwe had filed\b`,
+  // "For context: we had an exception last year for our Exchange PowerShell users."
+  r`\bwe had an? (technical |mfa )?exception\b`,
   r`\bexception for .{0,80}\b(was|were|has been|had been) (approved|granted)\b`,
   // A case with a vendor is not one with the platform: "we opened a case with Okta".
   r`\b(we|i) (had|opened|raised|filed) a (support )?(ticket|case)\b(?! with (?!(you|your|microsoft|partner support|support)\b))`,

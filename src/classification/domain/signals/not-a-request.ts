@@ -126,7 +126,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`\b(point|direct|refer) (me|us) to\b`,
       r`\b(explain|describe|recommend)( to us)? (the |what |which |any )?(alternatives|options|methods)\b`,
       r`再登録`,
-      r`リセット`,
+      // Resetting MFA, not a password reset the staff do for their users.
+      r`(?<!パスワード ?)リセット`,
       r`登録(方法|手順)(を|が|は)?(教えて|知りたい|分から)`,
       r`設定(方法|手順)(を|が|は)?(教えて|知りたい|分から)`,
       r`手順を教えて`,
