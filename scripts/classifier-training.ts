@@ -22,6 +22,8 @@ export const DEV_BATCHES = [
   'classifier-dev-5',
   'classifier-dev-6',
   'classifier-dev-7',
+  'classifier-dev-8',
+  'classifier-dev-9',
   'realistic-dev-1',
   'realistic-dev-2',
   'realistic-dev-3',

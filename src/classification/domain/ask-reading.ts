@@ -149,6 +149,28 @@ export function readOwnTenantPeople(evidence: Evidence, ticket: Ticket): void {
   evidence.add({ id: 'context:own_tenant_people', match: ownTenant.match, weights: { 2: NAMED_SCORE - Math.max(0, evidence.score(2)) } });
 }
 
+/** The description's list items ("1.", "(2)", "Second,", ②), each with the clauses up to the next one. */
+function listItems(ticket: Ticket): ReadClause[][] {
+  const items: ReadClause[][] = [];
+  for (const clause of ticket.clauses) {
+    if (!clause.inTitle && LIST_ITEM.test(clause.raw)) items.push([clause]);
+    else if (items.length > 0) items[items.length - 1].push(clause);
+  }
+  return items;
+}
+
+/**
+ * The ask's text in which an off-topic or how-to question (ABSTAIN_SIGNALS) means the ticket is not
+ * an exception request. When a list's first item requests something, a later item's invoice or how-to
+ * question is a second matter ("Second, unrelated: our invoice…") and does not cancel the first.
+ */
+export function abstainText(ticket: Ticket): string {
+  const items = listItems(ticket);
+  if (items.length < 2 || !REQUEST.test(joinText(items[0]))) return ticket.askText;
+  const later = new Set(items.slice(1).flat());
+  return joinText(ticket.ask.filter((c) => !later.has(c)));
+}
+
 /** A numbered or circled list item's marker at the start of a clause ("1.", "(2)", "②"). */
 const LIST_ITEM = /^\s*(\d{1,2}[.)）](?!\d)|[①-⑩]|[(（]\d{1,2}[)）]|(first|second|third)(ly)?(?=[,:：\s]|$)|[1-3一二三]点目)/iu;
 /** Issues that the first-asked reading may move a ticket to: never to one of the costly 6 and 7. */
@@ -162,11 +184,7 @@ const FIRST_ASKED_TARGETS: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5];
  * item set aside is not asked. The reading never introduces 6 or 7.
  */
 export function preferFirstAsked(evidence: Evidence, ticket: Ticket): void {
-  const items: ReadClause[][] = [];
-  for (const clause of ticket.clauses) {
-    if (!clause.inTitle && LIST_ITEM.test(clause.raw)) items.push([clause]);
-    else if (items.length > 0) items[items.length - 1].push(clause);
-  }
+  const items = listItems(ticket);
   if (items.length < 2 || items[0].some((c) => c.role !== 'ask')) return;
   const topOf = (item: readonly ReadClause[]): KnownIssueNumber | null => {
     const sums = sumWeights(matchSignals(item));

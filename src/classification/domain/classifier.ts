@@ -11,6 +11,7 @@ export type { Candidate, MatchedSignal } from './classification.js';
 import { findKnownIssue, type KnownIssueNumber, type Locale } from './known-issues.js';
 import {
   type Ticket,
+  abstainText,
   describeTicket,
   otherQuestion,
   preferFirstAsked,
@@ -154,8 +155,9 @@ function classifyByRules(ticket: Ticket, input: ClassifierInput, locale: Locale)
   if (input.thirdPartyMfa && (input.thirdPartyMfa.provider || input.thirdPartyMfa.integrationMethod)) {
     evidence.add({ id: THIRD_PARTY_FORM_SIGNAL.id, match: 'thirdPartyMfa', weights: THIRD_PARTY_FORM_SIGNAL.weights });
   }
+  const offTopicText = abstainText(ticket);
   for (const abstain of ABSTAIN_SIGNALS) {
-    const match = abstain.pattern.exec(ticket.askText);
+    const match = abstain.pattern.exec(offTopicText);
     if (match) evidence.abstain(abstain.id, match[0].trim(), abstain.penalty);
   }
   setBackgroundAside(evidence, ticket);

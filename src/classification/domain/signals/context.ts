@@ -171,6 +171,8 @@ export const HYPOTHETICAL = alternatives([
   r`\bonce (they|the staff|the users) (join|move to|migrate to)\b`,
   r`\bwe (plan|are planning|re planning) to (start|adopt|move|switch|introduce|migrate|outsource|hire|onboard)\b` + NOT_MFA_NEXT,
   r`\bplanning question\b`,
+  // "Should we plan on filing an exception for them when they start?": asked about, not filed.
+  r`\bshould we (plan (on|to) )?(file|filing|request|requesting|apply|applying) (for )?(an exception|one)\b`,
   r`\bjust planning\b`,
   r`\basking (ahead|in advance)\b`,
   r`\bno request yet\b`,

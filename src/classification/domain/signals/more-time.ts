@@ -137,6 +137,8 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
         ]) +
         r`\b`,
       r`時間が(必要|かか|足り|ほしい|欲しい)`,
+      // 「end of Q2 までかかりそうです」: the rollout runs until a date.
+      r`(まで|ほど|程度|くらい|ぐらい)(は)?かかり(そう|ます|見込み)`,
       r`時間を(ください|いただ)`,
       r`猶予`,
       r`延長`,

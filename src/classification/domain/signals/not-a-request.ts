@@ -122,6 +122,9 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`\b(push )?notifications? (are |is )?(not|never|don t|doesn t|do not|does not) (arrive|arriving|come|show|appear)`,
       r`(プッシュ)?通知が(届か|来)(ない|ません)`,
       r`\bwhich role do we need\b`,
+      // Checking the logs or settings themselves ("how can we check in the sign-in logs that no client…").
+      r`\bhow (do|can|should) (i|we) (check|confirm|verify|find out|tell)( in the [a-z ]{0,20}logs?)? (whether|if|that|which|who)\b`,
+      r`\bwhich (filter|report|log|query|setting)s? (should|do|can) (i|we) use\b`,
       // Asking to be pointed to information (a list, a document), not for an exception.
       r`\b(point|direct|refer) (me|us) to\b`,
       r`\b(explain|describe|recommend)( to us)? (the |what |which |any )?(alternatives|options|methods)\b`,
