@@ -2,7 +2,7 @@
 // Prints, for each corpus part: accuracy, macro-F1, accuracy per language, the confusion matrix, the
 // unsafe count and the costly rate (not valid or none called 6 or 7 at any confidence). Exits non-zero
 // when the bars of GitHub issue 14 are missed: on each realistic held-out part (realistic-holdout,
-// realistic-holdout-2, ..., -6) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
+// realistic-holdout-2, ..., -7) accuracy >= 95%, Japanese accuracy >= 93% and costly <= 1%; the old held-out
 // part no worse than its 96.7%.
 //
 // --errors lists the misclassified cases of every development part; --errors=realistic-dev-1 (a
@@ -55,6 +55,24 @@ const PARTS: readonly Part[] = [
     id: 'old-dev-7',
     name: 'old development batch 7 (tidy style, English-heavy, a new writer)',
     files: [corpus('classifier-dev-7')],
+    heldOut: false,
+  },
+  {
+    id: 'old-dev-8',
+    name: 'old development batch 8 (tidy style, a new writer in round 9)',
+    files: [corpus('classifier-dev-8')],
+    heldOut: false,
+  },
+  {
+    id: 'old-dev-9',
+    name: 'old development batch 9 (tidy style, mixed-language-heavy, a new writer in round 9)',
+    files: [corpus('classifier-dev-9')],
+    heldOut: false,
+  },
+  {
+    id: 'old-dev-10',
+    name: 'old development batch 10 (tidy style, indirect wording, a new writer in round 9)',
+    files: [corpus('classifier-dev-10')],
     heldOut: false,
   },
   { id: 'old-holdout', name: 'old held-out (tidy style, never tuned on)', files: [corpus('classifier-holdout')], heldOut: true },
@@ -112,9 +130,33 @@ const PARTS: readonly Part[] = [
     heldOut: false,
   },
   {
+    id: 'realistic-dev-14',
+    name: 'realistic development batch 14 (a new writer in round 9, costly kinds)',
+    files: [corpus('realistic-dev-14')],
+    heldOut: false,
+  },
+  {
+    id: 'realistic-dev-15',
+    name: 'realistic development batch 15 (a new writer in round 9, Japanese-heavy)',
+    files: [corpus('realistic-dev-15')],
+    heldOut: false,
+  },
+  {
+    id: 'realistic-dev-16',
+    name: 'realistic development batch 16 (a new writer in round 9, lists, follow-ups, short tickets)',
+    files: [corpus('realistic-dev-16')],
+    heldOut: false,
+  },
+  {
+    id: 'realistic-dev-18',
+    name: 'realistic development batch 18 (a new writer in round 9, forwarded mail, resellers)',
+    files: [corpus('realistic-dev-18')],
+    heldOut: false,
+  },
+  {
     id: 'realistic-dev',
-    name: 'realistic development, batches 1-13 together',
-    files: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => corpus(`realistic-dev-${n}`)),
+    name: 'realistic development, batches 1-16 and 18 together',
+    files: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18].map((n) => corpus(`realistic-dev-${n}`)),
     heldOut: false,
     aggregate: true,
   },
@@ -155,9 +197,15 @@ const PARTS: readonly Part[] = [
     heldOut: true,
   },
   {
+    id: 'realistic-holdout-7',
+    name: 'realistic held-out 7 (written independently in round 9; never looked at, never tuned on)',
+    files: [corpus('realistic-holdout-7')],
+    heldOut: true,
+  },
+  {
     id: 'realistic-holdout-all',
     name: 'every realistic held-out set together (a report; the bars apply to each set on its own)',
-    files: ['', '-2', '-3', '-4', '-5', '-6'].map((n) => corpus(`realistic-holdout${n}`)),
+    files: ['', '-2', '-3', '-4', '-5', '-6', '-7'].map((n) => corpus(`realistic-holdout${n}`)),
     heldOut: true,
     aggregate: true,
   },
@@ -171,6 +219,7 @@ const REALISTIC_HELD_OUT = [
   'realistic-holdout-4',
   'realistic-holdout-5',
   'realistic-holdout-6',
+  'realistic-holdout-7',
 ] as const;
 
 /** Old held-out accuracy before issue 14 (116 of 120): the realistic work must not lose any of it. */

@@ -61,6 +61,10 @@ const FIRST_SEEN_RULES: Readonly<Record<string, string>> = {
   'realistic-dev-11': 'd57d76a',
   'realistic-dev-12': '8ce6b75',
   'realistic-dev-13': '8ce6b75',
+  'realistic-dev-14': '0cd7f4f',
+  'realistic-dev-15': '9d89464',
+  'realistic-dev-16': '9d89464',
+  'realistic-dev-18': 'a862f4a',
 };
 
 const MODEL_GRID: readonly ModelConfig[] = (() => {
@@ -80,8 +84,8 @@ const MODEL_GRID: readonly ModelConfig[] = (() => {
   return grid;
 })();
 
-/** The committed model file may not be larger than this. */
-const MAX_MODEL_BYTES = 300 * 1024;
+/** The committed model file may not be larger than this (the test in classifier-learned.spec.ts too). */
+const MAX_MODEL_BYTES = 1024 * 1024;
 
 const COMBINATION_GRID: readonly CombinationRule[] = (() => {
   const grid: CombinationRule[] = [];
@@ -106,7 +110,7 @@ function trainAndWrite(): void {
   const file = JSON.parse(json) as LearnedModelFile;
   console.log(
     `trained ${CHOSEN_MODEL.kind} on ${batches.reduce((n, b) => n + b.cases.length, 0)} cases (${file.trainedOn.join(', ')}): ` +
-      `${file.ngrams.length} n-grams, ${(json.length / 1024).toFixed(0)} KiB -> ${MODEL_PATH}`,
+      `${file.ngrams.length} n-grams, ${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB -> ${MODEL_PATH}`,
   );
 }
 
@@ -212,17 +216,19 @@ async function crossValidate(): Promise<void> {
       }
       results.push({ model, combination, a, b, alone, perFold });
     }
-    const bytes = JSON.stringify(
-      modelFile(
-        model,
-        COMBINATION_GRID[0],
-        train(
-          batches.flatMap((b) => examples.get(b.id)!),
+    const bytes = Buffer.byteLength(
+      JSON.stringify(
+        modelFile(
           model,
+          COMBINATION_GRID[0],
+          train(
+            batches.flatMap((b) => examples.get(b.id)!),
+            model,
+          ),
+          [],
         ),
-        [],
       ),
-    ).length;
+    );
     sizes.set(model, bytes);
     console.log(`${label(model)}: model alone ${describe(alone)}, ${(bytes / 1024).toFixed(0)} KiB trained on all`);
   }
@@ -238,7 +244,7 @@ async function crossValidate(): Promise<void> {
       x.combination.maxRuleConfidence - y.combination.maxRuleConfidence,
   );
   console.log(
-    `\nbest 15 by cases right in (a) and (b) together, costly not up in (a) or (b), model <= 300 KiB [${admissible.length} of ${results.length} admissible]:`,
+    `\nbest 15 by cases right in (a) and (b) together, costly not up in (a) or (b), model <= 1 MiB [${admissible.length} of ${results.length} admissible]:`,
   );
   console.log('| model | combination | (b) first-seen rules + model | (a) current rules + model |');
   console.log('| --- | --- | ---: | ---: |');

@@ -58,9 +58,9 @@ describe('learned part: features and model', () => {
     const features = ngrams([' our 12 agents 猶予をください '], { wordBigrams: true, jaTrigrams: true, background: false });
     expect([...features]).toEqual(expect.arrayContaining(['our', '#', 'agents', 'our #', '# agents', '猶予', '猶予を', 'ださい']));
   });
-  it('is a committed file under 640 KB (513 KB trained on 2,830 cases), and is what `npm run train:classifier` writes from the development corpus', () => {
+  it('is a committed file of at most 1 MiB, the bound the cross-validation keeps to (738 KiB trained on 3,920 cases), and is what `npm run train:classifier` writes from the development corpus', () => {
     const file = 'src/classification/domain/learned-model.json';
-    expect(statSync(file).size).toBeLessThan(640 * 1024);
+    expect(statSync(file).size).toBeLessThanOrEqual(1024 * 1024);
     const stored = readFileSync(file, 'utf8');
     expect(
       (JSON.parse(stored) as { trainedOn: string[] }).trainedOn.every((id) => /^(classifier-dev(-\d+)?|realistic-dev-\d+)$/.test(id)),
@@ -68,7 +68,7 @@ describe('learned part: features and model', () => {
     expect(serialise(buildModelFile(loadDevBatches()))).toBe(stored);
   });
   it('is deterministic and explains its answer by n-grams', () => {
-    const features = ngrams([' our scanners use a shared service account '], { wordBigrams: true, jaTrigrams: true, background: false });
+    const features = ngrams([' our scanners use a shared service account '], LEARNED_MODEL.features);
     const first = predict(LEARNED_MODEL, features);
     expect(predict(LEARNED_MODEL, features)).toEqual(first);
     expect(first.top).toBe(3);
@@ -91,7 +91,7 @@ describe('learned part: in the classifier', () => {
   });
   it('names why when it changes an answer: the change, then the n-grams that weighed most, at most 0.8 confident', () => {
     // A development ticket whose answer the learned part changes (rightly: the rules found no issue).
-    const input = (JSON.parse(readFileSync('test/corpus/classifier-dev-4.json', 'utf8')) as CorpusCase[]).find((c) => c.id === 'dev4-128')!;
+    const input = (JSON.parse(readFileSync('test/corpus/classifier-dev-6.json', 'utf8')) as CorpusCase[]).find((c) => c.id === 'dev6-041')!;
     const rulesOnly = classify(input, 'en', { model: null });
     const result = classify(input);
     expect(result.knownIssue).not.toBe(rulesOnly.knownIssue);

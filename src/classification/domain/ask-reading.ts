@@ -149,14 +149,48 @@ export function readOwnTenantPeople(evidence: Evidence, ticket: Ticket): void {
   evidence.add({ id: 'context:own_tenant_people', match: ownTenant.match, weights: { 2: NAMED_SCORE - Math.max(0, evidence.score(2)) } });
 }
 
-/** The description's list items ("1.", "(2)", "Second,", ②), each with the clauses up to the next one. */
+/**
+ * The description's list items ("1.", "(2)", "Second,", ②), each with the clauses up to the next one.
+ * A marker seen before ("(1)につきましては、社内で対応いたします") refers back to its item: that sentence
+ * joins the item it names, and the list ends there. A list that starts at its second item ("Please
+ * exempt our IMAP users. Second, our kiosk…") has the description before it as its first.
+ */
 function listItems(ticket: Ticket): ReadClause[][] {
   const items: ReadClause[][] = [];
+  const keys: string[] = [];
+  let referredTo: { item: ReadClause[]; sentence: number } | null = null;
   for (const clause of ticket.clauses) {
-    if (!clause.inTitle && LIST_ITEM.test(clause.raw)) items.push([clause]);
-    else if (items.length > 0) items[items.length - 1].push(clause);
+    const marker = clause.inTitle ? null : LIST_ITEM.exec(clause.raw);
+    if (referredTo) {
+      if (clause.sentence !== referredTo.sentence) break;
+      referredTo.item.push(clause);
+    } else if (marker && keys.includes(itemKey(marker[0]))) {
+      referredTo = { item: items[keys.indexOf(itemKey(marker[0]))], sentence: clause.sentence };
+      referredTo.item.push(clause);
+    } else if (marker) {
+      const key = itemKey(marker[0]);
+      if (items.length === 0 && key === '2') {
+        const before = ticket.clauses.filter((c) => !c.inTitle && c.sentence < clause.sentence);
+        if (before.length > 0) {
+          items.push(before);
+          keys.push('1');
+        }
+      }
+      items.push([clause]);
+      keys.push(key);
+    } else if (items.length > 0) items[items.length - 1].push(clause);
   }
   return items;
+}
+
+/** A list marker's number, whatever its style: "2.", "(2)", "②", "second", "2点目" are all "2". */
+function itemKey(marker: string): string {
+  const circled = /[①-⑩]/u.exec(marker);
+  if (circled) return String(circled[0].codePointAt(0)! - 0x2460 + 1);
+  const digits = /\d+/.exec(marker);
+  if (digits) return String(Number(digits[0]));
+  const word = /first|second|third|一|二|三/i.exec(marker)?.[0].toLowerCase() ?? marker;
+  return String({ first: 1, second: 2, third: 3, 一: 1, 二: 2, 三: 3 }[word] ?? word);
 }
 
 /**

@@ -108,6 +108,8 @@ const CANONICAL: readonly [RegExp, string][] = [
   // From here on hyphens separate words: "admin-on-behalf-of" and "non-DAP" read as spaced.
   [/-/g, ' '],
   [/\baccts?\b/g, ' accounts '],
+  // "dont", "havent", "cant": contractions typed without the apostrophe read as the ones with it.
+  [/\b(don|doesn|didn|isn|aren|wasn|weren|haven|hasn|hadn|won|wouldn|couldn|shouldn|can)t\b/g, ' $1 t '],
   [/\bexchange[- ]?online\b|\bexo\b|エクスチェンジ ?オンライン/g, ' exchangeonline '],
   [/\bpower ?shell\b|\bpwsh\b|パワーシェル/g, ' powershell '],
   [/\bazure (active directory|ad)\b|\baad\b|\bentra( id)?\b|\bazure ?ad\b|アジュール ?ad/g, ' entra '],

@@ -7,6 +7,7 @@ import type { Clause } from './ticket-structure.js';
 import { NO_REQUEST, REQUEST } from './signals/asking.js';
 import {
   ASIDE,
+  CONDITION,
   EXISTING_EXCEPTION,
   HYPOTHETICAL,
   RESOLVED,
@@ -48,7 +49,8 @@ export function readRoles(clauses: readonly Clause[]): ReadClause[] {
   clauses.forEach((clause, i) => {
     const previous = clauses[i - 1];
     const newSentence = !previous || previous.sentence !== clause.sentence || clause.inTitle;
-    const starts = newSentence || TURN.test(clause.text) || TURN_AFTER.test(previous.text) || REQUEST.test(clause.text);
+    const request = REQUEST.test(clause.text) && !CONDITION.test(previous?.text ?? '');
+    const starts = newSentence || TURN.test(clause.text) || TURN_AFTER.test(previous.text) || request;
     segment.push(starts ? i : segment[i - 1]);
   });
   // A title's status note colours the title part it follows.

@@ -41,6 +41,7 @@ export const NOT_DELEGATED = alternatives([
     ]) +
     r`( any| the| our| their)?( delegatedadmin| customers?| clients?| admin(istrative)? (access|rights|roles?))`,
   r`\b(without|no|w o|non) (any )?delegatedadmin\b`,
+  r`\b(without|no) (any )?delegated (rights|permissions|access|privileges|roles)\b`,
   r`\b` +
     group([r`no`, r`not any`, r`without`, r`don t have( any)?`, r`do not have( any)?`]) +
     r`( admin(istrative)?)? (access|rights|relationships?|privileges?|permissions) ` +
@@ -147,7 +148,7 @@ export const AFFECTED_GROUP_SIGNALS: readonly Signal[] = [
           r`environments?`,
           r`subscriptions?`,
           r`portals?`,
-          r`admin (centers?|centres?|portals?)`,
+          r`admin (centers?|centres?|portals?|consoles?)`,
           r`m365`,
           r`microsoft 365`,
           r`office 365`,
@@ -156,7 +157,8 @@ export const AFFECTED_GROUP_SIGNALS: readonly Signal[] = [
         r`\b`,
       r`\bon (their|behalf of|our customers|our clients)( behalf)?\b`,
       r`\bon behalf of (our )?(customers?|clients?)\b`,
-      r`\b(manage|managing|administer|administering|support|supporting) (our |the |their )?(\d+ )?(customers?|clients?)\b`,
+      r`\b(manage|managing|administer|administering|support|supporting) (our |the |their )?((about|around|over|some|nearly|roughly|almost) )?(\d+ )?(customers?|clients?)\b`,
+      r`\badmin (center|centre|portal) of (the |our |a |each )?(customer|client)s?\b`,
       r`\bcustomer (admin|management)\b`,
       r`\b(log|logs|sign|signs) ?(in|into|in to) (client|customer) tenants?\b`,
       r`\bcustomers list\b`,

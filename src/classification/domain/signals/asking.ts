@@ -17,6 +17,8 @@ export const REQUEST = alternatives([
   // Casual: "例外にしてもらえる？", "猶予をいただけたり".
   r`(例外|除外|対象外|猶予)(に|と|を)?(して|し)?(もらえ|いただけ)`,
   r`お願いしたい`,
+  // Casual: 「例外いけますか？」
+  r`例外(って|は)? ?(いけ|行け)(ますか|る|そう)`,
   // "対象外とすることはできますでしょうか", "exception を申請できますでしょうか": a request put as a question.
   r`(対象外|除外|例外)(に|と) ?すること(は)?(可能|でき)`,
   r`申請(は|が)? ?(でき|可能)`,
@@ -25,7 +27,12 @@ export const REQUEST = alternatives([
   r`(?<!\bno (technical )?)\bexception (requested|needed|pls|please|for (these|this|the|them|our|\d+))\b`,
   r`\b(we d|we would|i d|i would) like (an? |to request )?(technical )?(exception|extension)\b`,
   r`\bneed (an? |this |these |the )?(technical |temporary )?(exception|exclusion|extension|exemption)\b`,
-  r`\b(can|could|may) (we|they|these|these \d+|i|you) (get|have|be (granted|excepted|exempted|excluded))\b`,
+  r`\b(can|could|may) (we|they|i|you|(these|those|the|our)( \w+)?) (get|have|be (granted|excepted|exempted|excluded))\b`,
+  // "Our ask is for a 30-day extension"; "can this ticket serve as the request?"
+  r`\bour (ask|request) (here )?is (for|that|to)\b`,
+  r`\btreat this as (a|an|the|our) (technical )?exception request\b`,
+  r`\bneed (roughly |about |around |approximately |another |an extra )?(\d+ |a few |a couple of |two |three |four |six |eight |twelve )?more (weeks|months|days)\b`,
+  r`\b(can|could) this (ticket|case|message) (serve|count|be (used|treated|taken)) as (the|a|our) (request|application)\b`,
   r`\b(asking|ask) for (an? |the )?(technical )?(exception|extension)\b`,
   // "The exception we're asking for is for the PingID issue only."
   r`\bexception (we re|we are|i m|i am) (asking|applying) for\b`,
@@ -37,8 +44,8 @@ export const REQUEST = alternatives([
   r`申請(を)? ?(します|いたします|させていただ|させてください)`,
   r`希望(します|いたします|です)`,
   // "ご教示いただけますと幸いです", "確認させてください": asking to be told, not asking for an exception.
-  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|お聞かせ|させて) ?)(いただけ(ない|ます)|ください|下さい)`,
-  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|お聞かせ).{0,12})(幸い|助かります)`,
+  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|お聞かせ|させて|情報を?) ?)(いただけ(ない|ます|ませんか|ませんでしょうか)|ください|下さい)`,
+  r`(?<!(ご教示|教えて|ご回答|ご案内|ご確認|お知らせ|お聞かせ|情報を?).{0,12})(幸い|助かります)`,
   r`(除外|適用除外|対象外)(に|と)?(して|し)`,
   // "例外にしてほしいです": a plain (casual) request.
   r`(に|を)して(ほしい|欲しい)`,

@@ -33,6 +33,8 @@ export const RESOLVED = alternatives([
   r`\b(is|are) (fine|working) (for us|now)\b`,
   // "Our Outlook 2010 machines were retired last week": the blocker itself is gone.
   r`\b(were|was|have been|has been) (retired|decommissioned)\b`,
+  // "Our GDAP technicians were enrolled in MFA last quarter."
+  r`\b(were|was|have been|has been|got) (all )?(enrolled|registered|onboarded) (in|for|on|with|to) mfa\b`,
   r`\bdisregard (the|our) (earlier|previous|old)\b`,
   r`(移行|対応|切り替え|切替)(が|は)?(済んで|済み)`,
   r`(こちらは|これは|その件は|この件は)問題(は)?(ありません|ございません|ない)`,
@@ -50,10 +52,17 @@ export const RESOLVED = alternatives([
   r`は解決( |$)`,
   r`解消(済|しました|いたしました|されました)`,
   // 「携帯を紛失した担当者の再登録が完了しました」
-  r`(再登録|再設定|リセット|復旧)(が|は)?完了(しました|いたしました)`,
+  r`(再登録|再設定|リセット|復旧)(が|は)?完了(しました|いたしました|し(?!(な|ま?せ|て(い|お)(な|ら|ま))))`,
   r`修正(済|されました)`,
+  // 「第1段階として…9月末までに MFA の登録・有効化を完了いたしました」: that group is done.
+  r`(登録|有効化|展開|導入|移行)を完了(いたしました|しました)`,
   r`原因(でした|だった)`,
-  r`(できる|使える|動く|通る|入る|入れる|含まれる|渡る|認識される|満たす|繋がる|つながる|届く|見える)ように(なりました|なった|なっており|なっています)`,
+  r`(できる|使える|動く|動作する|行える|通る|入る|入れる|含まれる|渡る|認識される|満たす|繋がる|つながる|届く|見える)ように(なりました|なった|なっており|なっています)`,
+  // 「管理者による再登録が完了し、問題なく業務に復帰しております」
+  r`復帰(しました|いたしました|しております|して(い|お)ります)`,
+  // "our engineers now connect … without problems, so please consider that topic closed"
+  r`\bconsider (that|this|the) (topic|issue|ticket|case|one|matter) (as )?closed\b`,
+  r`\bnow (connect|connects|work|works|sign in|signs in|run|runs|log in|logs in)\b.{0,80}\bwithout (any )?(problems?|issues?|trouble|errors?)\b`,
 ]);
 
 /** The third-party MFA now reaches the directory: the token carries mfa, the MFA is recognised. */
@@ -88,6 +97,8 @@ export const EXISTING_EXCEPTION = alternatives([
   r`\bwe had filed\b`,
   // "For context: we had an exception last year for our Exchange PowerShell users."
   r`\bwe had an? (technical |mfa )?exception\b`,
+  // "We hold a technical exception for 4 Exchange admins, granted in December."
+  r`\bwe (hold|currently have|already have|were granted|got) (a |an |the |one )?(technical |mfa )?exception\b`,
   r`\bexception for .{0,80}\b(was|were|has been|had been) (approved|granted)\b`,
   // A case with a vendor is not one with the platform: "we opened a case with Okta".
   r`\b(we|i) (had|opened|raised|filed) a (support )?(ticket|case)\b(?! with (?!(you|your|microsoft|partner support|support)\b))`,
@@ -188,7 +199,7 @@ export const HYPOTHETICAL = alternatives([
   r`(組む|構築する|移行する|切り替える|始める|採用する)予定`,
   r`事前に(把握|確認|知り)`,
   r`将来的に`,
-  r`(?<!(アップグレード|更新|入れ替え|リプレース|交換|replace|upgrade|refresh) ?(は|が)? ?)(来年|来年度|来期|将来|今後)(から|以降|に|は)?(?![^。]{0,40}mfa).{0,40}予定(?!(は|も)?(ない|ありません|ございません|なし))`,
+  r`(?<!(アップグレード|更新|入れ替え|入替|リプレース|交換|更改|改修|刷新|replace|upgrade|refresh)(の)?(完了|作業)? ?(は|が)? ?)(来年|来年度|来期|将来|今後)(から|以降|に|は)?(?![^。]{0,40}mfa).{0,40}予定(?!(は|も)?(ない|ありません|ございません|なし))`,
   r`^ その場合`,
   r`もし(?![^。]{0,20}mfa).{0,60}場合`,
   NOT_OF_MFA + r`(導入|移行|リプレース|購入)前`,
@@ -197,6 +208,10 @@ export const HYPOTHETICAL = alternatives([
   r`計画があります`,
   NOT_OF_MFA + r`(始めた|移行した|導入した|採用した|なった|された|委託した|連携した|切り替えた|出てきた)場合`,
   r`現時点での申請ではありません`,
+  // "We still need to decide whether to file an exception": whether to file is still open.
+  // 「…間に合わなかったら、その時点で猶予を申請できますか」: a request for later, on a condition.
+  r`その(時点|時|とき)(に|で)(は)?.{0,20}(申請|相談)(でき|する|させ)`,
+  r`\b(decide|deciding|decision on) (whether|if) to (file|request|apply for)\b`,
 ]);
 
 /** A side remark the ticket says is not part of the ask ("covered by a separate request", "no exception needed for that part"). */
@@ -212,6 +227,11 @@ export const ASIDE = alternatives([
   // "Also, purely informational: we use Exchange Online PowerShell for our own tenant."
   r`\b(purely|just|only) informational\b`,
   r`\bside question\b`,
+  // 「まず、ご報告として、…紛失いたしました。…対応は不要です」: told for information, not asked.
+  r`ご報告(として|ですが|まで)`,
+  // 「ついでにもう一点、…方法があれば教えてください」: a side question after the ask.
+  r`ついでに(もう(一点|ひとつ|1点|一つ))?`,
+  r`(対応|ご対応)(は|も)?(不要|必要(は)?(ありません|ございません))`,
   // 「顧客テナントには入らないため急ぎではないと理解しています」: that group is not part of the ask.
   r`急ぎ(では|で)?(ない|ありません|ございません)`,
   r`\bno action needed\b`,
@@ -224,6 +244,8 @@ export const ASIDE = alternatives([
   r`別(途|の)(申請|チケット|リクエスト)`,
   r`(今回の)?申請(に|には|から)(は)?(含めません|含めず|含めない|入れません|含みません)`,
   r`(社内|自社)の(計画|スケジュール|予定)(どおり|通り)`,
+  // 「(1)につきましては、…社内で対応いたします」: the partner deals with that one itself.
+  r`(社内|自社|弊社)(で|にて)(対応|解決)(いたします|致します|します|する予定)`,
   // "営業部については社内スケジュールどおり順次進めます": that group is the partner's own business now.
   r`(について|に関して)(は)?.{0,20}(社内|自社|弊社|こちら)(で|の)?(スケジュール|予定)?(どおり|通り)?.{0,10}(対応|進め)`,
 ]);
@@ -254,6 +276,12 @@ export const TURN = alternatives([
  * MFA 登録が遅れています" asks about the agents.
  */
 export const TURN_AFTER = alternatives([r`(です|ます|でした|ました|ません|ある|いる|おり|ない|た|だ)が ?$`, r`(けれど(も)?|けど) ?$`]);
+
+/**
+ * A clause that sets a condition (「仮に…対応していなかった場合、」): a request right after it in the same
+ * sentence is asked on that condition, so it stays in the condition's segment.
+ */
+export const CONDITION = alternatives([r`(場合|ときは|時は) ?$`, r`^ (if|in case|should)\b`]);
 
 /** The accounts work in the partner's own tenant only: Exchange Online PowerShell there is not issue 6. */
 export const OWN_TENANT = alternatives([

@@ -21,7 +21,9 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
       r`従来(型)?の認証`,
       r`基本認証`,
       r`ベーシック認証`,
-      r`(先進|モダン)(的な)?認証.{0,12}(非対応|未対応|対応して(い|お)(ない|りません|らず)|無効|オフ|できない)`,
+      r`(先進|モダン|modern ?auth(entication)?)(的な)?(認証)?.{0,12}(非対応|未対応|対応して(い|お)(ない|ません|りません|らず)|無効|オフ|できない)`,
+      // 「古いメールクライアントが MFA に対応していない」: the client itself cannot do MFA.
+      r`(メール ?クライアント|メールソフト|メーラー)(が|は)? ?(mfa|多要素認証) ?(に|へ)(は)?(非対応|未対応|対応して(い|お)(ない|りません|らず))`,
       r`古い(接続|認証)?方式`,
       r`旧式の?(認証|接続|方式)`,
       r`(追加の)?(確認|認証)画面(を|が)?表示(でき|され)(ない|ません)`,
@@ -39,6 +41,9 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
       r`\bmail clients?\b`,
       r`\b(username|user name) and password\b`,
       r`\b(thunderbird|becky|apple mail|mac mail|eudora|windows live mail)\b`,
+      // 「旧 Mac の Mail.app」「macOS 10.11 の標準 Mail」
+      r`\bmail app\b`,
+      r`標準 ?(の )?(mail|メール)`,
       r`サンダーバード`,
       r`メール(閲覧)?ソフト`,
       r`旧(式)?(の)?メール`,
@@ -73,6 +78,8 @@ export const LEGACY_AUTH_SIGNALS: readonly Signal[] = [
       r`(受信|送信|同期)(が)?(でき)(なく|ない|ません)`,
       r`(読め|見れ|見られ)(なく|ない|ません)`,
       r`メールに(接続|つなが|繋が)(でき|ら|れ)?(なく|ない|ません)`,
+      // 「メールが完全に止まります」
+      r`メール(が|は)? ?(完全に|全く|すべて|全て)? ?止ま(る|り|って)`,
     ]),
     weights: { 5: 2 },
   },

@@ -51,7 +51,7 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
           r`until then`,
           r`deadline`,
           r`scheduled to (finish|complete)`,
-          r`(by|in|until|before) (the )?(end of )?(next )?` +
+          r`(by|in|until|till|before) (the )?(end of )?(next )?` +
             group([
               r`jan`,
               r`feb`,
@@ -209,6 +209,7 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
       r`\bon mfa yet\b`,
       r`\bnot (yet )?(done|finished) (with |w )?(mfa|enrol+ment|registration)\b`,
       r`\b(haven t|have not|hasn t|has not|not) (yet )?set (it|them|mfa) up\b`,
+      r`\b(haven t|have not|hasn t|has not) (yet )?done (their |there |the |our )?mfa\b`,
       r`\b(hasn t|has not|haven t|have not) been (done|rolled out|set up|enabled|deployed)( yet)?\b`,
       r`\bget .{0,30}rolled out\b`,
       r`mfa ?(は|が)? ?未(設定|導入|展開|登録)`,

@@ -30,8 +30,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
           r`seats`,
         ]) +
         r`\b`,
-      r`請求書`,
-      r`請求`,
+      // Not the invoices a scanner reads (「読み取った請求書を…保存」): those are the device's work.
+      r`(?<!(読み取った|読み込んだ|スキャンした|紙の) ?)請求(書)?(?!(書)? ?(を|の)? ?(スキャン|読み取|読み込|pdf|データ|(確認|処理|作成|発行|照合)(で|など|業務|作業)))`,
       r`支払`,
       r`振り込`,
       r`振込`,
@@ -90,6 +90,16 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     penalty: 3,
   },
   {
+    // Exceptions are for partner tenants: a customer of a partner asking for its own is out of scope.
+    id: 'not_a_partner',
+    pattern: alternatives([
+      r`\b(we re|we are|i m|i am) not (a |an )?(microsoft |csp )?partner\b`,
+      r`\bjust (a|an) (microsoft 365 |m365 |office 365 |end )?customer\b`,
+      r`(弊社|当社|私たち)は(パートナー|csp)(企業)?(では|で)(なく|ありません|はありません|ございません)`,
+    ]),
+    penalty: 6,
+  },
+  {
     id: 'lost_or_new_phone',
     pattern: alternatives([
       r`\b` +
@@ -105,6 +115,15 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`故障`,
       r`初期化`,
       r`新しい(携帯|スマホ|スマートフォン|端末)`,
+    ]),
+    penalty: 4,
+  },
+  {
+    // The phone that held Authenticator is gone: the way back is to register again, not an exception.
+    id: 'lost_authenticator_phone',
+    pattern: alternatives([
+      r`authenticator ?(が|の)?(入って(い|お)た|入った|インストールされて(い|お)た)(端末|スマホ|スマートフォン|携帯)`,
+      r`\b(phone|device|mobile|handset) (with|that had|holding) (the |their |his |her )?authenticator\b`,
     ]),
     penalty: 4,
   },
@@ -137,7 +156,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`仕組み(を|が)?(教えて|知りたい|分から|ご教示)`,
       r`方法を教えて`,
       r`やり方(を|が)?(教えて|知りたい|分から|ご教示)`,
-      r`どうすれば`,
+      // 「どうすれば登録できますか」 asks how; 「どうすればよいでしょうか」 asks for a way out of a blocker.
+      r`どうすれば(?! ?(よい|いい|良い|宜しい|よろしい))`,
       r`有効化の手順`,
       r`セキュリティの既定値`,
       r`コードが(違|合わ|通ら|無効|正しくありません)`,
@@ -173,6 +193,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     pattern: alternatives([
       r`\bno (particular |specific |real )?reason\b`,
       r`\bwithout (any |a )?(particular |specific )?reason\b`,
+      // Convenience is no technical reason: "they find the MFA prompts a nuisance".
+      r`\b(a |an )?(nuisance|annoying|inconvenient|hassle)\b`,
       r`理由(は|も)?(特に)?(ありません|ございません|ない|なし)`,
     ]),
     penalty: 3,
