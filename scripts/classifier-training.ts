@@ -41,6 +41,7 @@ export const DEV_BATCHES = [
   'realistic-dev-14',
   'realistic-dev-15',
   'realistic-dev-16',
+  'realistic-dev-17',
   'realistic-dev-18',
 ] as const;
 

@@ -148,6 +148,12 @@ const PARTS: readonly Part[] = [
     heldOut: false,
   },
   {
+    id: 'realistic-dev-17',
+    name: 'realistic development batch 17 (a new writer in round 9, costly kinds, Japanese and mixed)',
+    files: [corpus('realistic-dev-17')],
+    heldOut: false,
+  },
+  {
     id: 'realistic-dev-18',
     name: 'realistic development batch 18 (a new writer in round 9, forwarded mail, resellers)',
     files: [corpus('realistic-dev-18')],
@@ -155,8 +161,8 @@ const PARTS: readonly Part[] = [
   },
   {
     id: 'realistic-dev',
-    name: 'realistic development, batches 1-16 and 18 together',
-    files: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18].map((n) => corpus(`realistic-dev-${n}`)),
+    name: 'realistic development, batches 1-18 together',
+    files: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map((n) => corpus(`realistic-dev-${n}`)),
     heldOut: false,
     aggregate: true,
   },

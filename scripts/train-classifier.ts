@@ -64,6 +64,7 @@ const FIRST_SEEN_RULES: Readonly<Record<string, string>> = {
   'realistic-dev-14': '0cd7f4f',
   'realistic-dev-15': '9d89464',
   'realistic-dev-16': '9d89464',
+  'realistic-dev-17': '21cd9a4',
   'realistic-dev-18': 'a862f4a',
 };
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NO_REQUEST, REQUEST } from '../../src/classification/domain/signals/asking.js';
+import { CONDITION, THIRD_PARTY_WORKS } from '../../src/classification/domain/signals/context.js';
+import { normalizeText } from '../../src/classification/domain/text-normalizer.js';
 import { roleOf, rulesOnly, signalIds } from '../support/classifier-probes.js';
 
 // GitHub issue 14, round 9: the readings tuned on classifier-dev-8 and -9 (first seen on the round-8
 // classifier, 6b37068), then on realistic-dev-14, -15 and -16 (first seen on 0cd7f4f and 9d89464), then
-// on classifier-dev-10 and realistic-dev-18 (first seen on a862f4a), each checked on text written for
-// the test (not corpus cases). Every rule was seen failing here with it disabled.
+// on classifier-dev-10 and realistic-dev-18 (first seen on a862f4a), then on realistic-dev-17 (first seen
+// on 21cd9a4), each checked on text written for the test (not corpus cases). Every rule was seen failing
+// here with it disabled.
 
 const ids = signalIds;
 
@@ -126,7 +129,6 @@ describe('round 9, realistic batches: evidence', () => {
     ['Our two engineers manage about 30 customers with the module.', 'customer_tenants'],
     ['They are blocked in the admin center of the customer.', 'customer_tenants'],
     ['The AD FS agent does not produce a claim the directory maps to amr mfa.', 'mfa_claim_not_passed'],
-    ['The portal forces another MFA after Duo.', 'mfa_claim_not_passed'],
     ['事務所の防犯カメラ録画機が録画を上げています。', 'devices'],
     ['The CCTV recorders upload clips every hour.', 'devices'],
     ['録画データを OneDrive に自動アップロードしています。', 'unattended'],
@@ -196,8 +198,10 @@ describe('round 9, classifier-dev-10 and realistic-dev-18', () => {
     ['All mobile telephones must be deposited at the security desk on entry.', 'no_phones_allowed'],
     ['Nobody on the team can use the Authenticator app at work.', 'authenticator_unusable'],
     ['Two admins find the MFA prompts a nuisance.', 'no_reason_given'],
-    ['Authenticator が入っていた端末を紛失しました。', 'lost_authenticator_phone'],
+    ['先週スマートフォンを紛失しました。Authenticator が入っていた端末です。', 'lost_authenticator_phone'],
     ['The phone with the Authenticator on it was stolen.', 'lost_authenticator_phone'],
+    ['He lost his phone with the Authenticator app in Singapore.', 'lost_authenticator_phone'],
+    ['Two security cameras upload clips to SharePoint.', 'devices'],
   ])('"%s" is %s', (text, id) => {
     expect(ids(rulesOnly('x', text))).toContain(id);
   });
@@ -207,14 +211,150 @@ describe('round 9, classifier-dev-10 and realistic-dev-18', () => {
       expect(REQUEST.test(text)).toBe(true);
     },
   );
-  it('「どうすればよいでしょうか」 after a blocker asks for a way out; 「どうすれば登録できますか」 is a how-to', () => {
-    expect(ids(rulesOnly('x', '認証アプリは使えない状況ですが、どうすればよいでしょうか。'))).not.toContain('how_to_question');
-    expect(ids(rulesOnly('x', 'どうすれば登録できますか。'))).toContain('how_to_question');
-  });
   it('"we hold a technical exception" is an exception that exists', () => {
     expect(roleOf('We hold a technical exception for 4 Exchange admins, granted in December.', 'We hold')).toBe('existing_exception');
   });
   it('「ついでにもう一点」 starts a side question', () => {
     expect(roleOf('ついでにもう一点、言語設定を固定する方法があれば教えてください。', '教えて')).toBe('aside');
+  });
+});
+
+// A review of the round's change probed each new reading on tickets of its own; each case below was a
+// misreading it found, now narrowed.
+describe('round 9, review: what the new readings must not take in', () => {
+  it.each([' could our admins have a link to the docs ', ' can the agents get a new qr code for authenticator '])(
+    '"%s" is no request',
+    (text) => {
+      expect(REQUEST.test(text)).toBe(false);
+    },
+  );
+  it('the on-premises Exchange Management Shell is not Exchange Online PowerShell', () => {
+    const text = 'Our engineers use the Exchange Management Shell on the Exchange Server 2016 boxes of our customers.';
+    expect(ids(rulesOnly('x', text))).not.toContain('exchange_online_powershell');
+  });
+  it('「どうすればよいでしょうか」 about a 7 problem is still a how-to question', () => {
+    const result = rulesOnly('x', 'Okta で MFA を実施していますが、amr に mfa が含まれません。どうすればよいでしょうか。');
+    expect(result.knownIssue).toBeNull();
+  });
+  it('a bare "please exempt us" first does not silence what a later item is', () => {
+    const result = rulesOnly('x', 'Please exempt us. Second, our invoice for the Exchange Online PowerShell seats is wrong.');
+    expect(ids(result)).toContain('billing_or_commerce');
+  });
+  it('a repeated number without words that refer back starts no back-reference', () => {
+    const description = [
+      '2点あります。',
+      '(1) 技術者 2 名が Outlook 2010 のままで、MFA を有効にするとメールが使えなくなります。例外をお願いします。',
+      '(2) 複合機のスキャン用アカウントも MFA 非対応です。こちらも例外にできますか。',
+      '試したこと:',
+      '(1) Okta の件は先月解決済みです。',
+    ].join('\n');
+    expect(ids(rulesOnly('2件', description))).toContain('context:first_asked');
+  });
+  it('a condition is a what-if clause that ends 「…た場合」 or starts "if", not a topic or a courtesy', () => {
+    expect(CONDITION.test(' 仮に新機種が対応していなかった場合 ')).toBe(true);
+    expect(CONDITION.test(' if the new model does not support it ')).toBe(true);
+    expect(CONDITION.test(' 複合機の場合 ')).toBe(false);
+    expect(CONDITION.test(' if possible ')).toBe(false);
+  });
+  it('a request after a condition that is no what-if starts its own part: "fixed last month, if the scanners fail, please…"', () => {
+    const text = 'The Okta claim problem was fixed last month, if the scanners fail, please exempt our scanner service accounts.';
+    expect(rulesOnly('x', text).knownIssue).toBe(3);
+  });
+  it.each([
+    [
+      'The Okta claim problem was fixed last month, if possible, please exempt our scanner service accounts that cannot answer MFA prompts.',
+    ],
+    ['Exchange Online PowerShell の件は先月解決しました、複合機の場合、スキャン用サービスアカウントを例外にしてください。'],
+  ])('a courtesy or topic "condition" does not take the request into the background: "%s"', (text) => {
+    expect(rulesOnly('x', text).knownIssue).toBe(3);
+  });
+  it.each([
+    ['ついでに経理部のアカウントも対象外にしてください。', '対象外にして'],
+    ['営業部の MFA 展開は弊社で対応しますが期限に間に合わないため猶予をお願いします。', '猶予'],
+    ['Only 10 of our 60 GDAP technicians have been enrolled in MFA so we need until the end of June.', 'enrolled'],
+    ['再設定が完了しても、MFA を再度求められます。', '再設定が完了しても'],
+    ['We got an exception when running Connect-ExchangeOnline for customer tenants.', 'got an exception'],
+    ['We got an exception from Connect-ExchangeOnline for customer tenants.', 'got an exception'],
+  ])('"%s" stays the ask', (text, words) => {
+    expect(roleOf(text, words)).toBe('ask');
+  });
+  it('「MFA 対応は不要でしょうか」 asks; it is not an aside', () => {
+    expect(roleOf('顧客管理については MFA 対応は不要でしょうか。', '不要でしょうか')).not.toBe('aside');
+  });
+  it.each([
+    ['Our warehouse staff cannot bring a phone with Authenticator onto the floor.', 'lost_authenticator_phone'],
+    ['The module cannot do MFA, which is inconvenient for the team.', 'no_reason_given'],
+    ['Our GDAP admins manage just a customer or two each.', 'not_a_partner'],
+  ])('"%s" is not %s', (text, id) => {
+    expect(ids(rulesOnly('x', text))).not.toContain(id);
+  });
+  it('"if our Okta rollout goes ahead next year" is a what-if', () => {
+    expect(roleOf('If our Okta rollout goes ahead next year, the claim may not flow.', 'goes ahead')).toBe('hypothetical');
+  });
+});
+
+describe('round 9, realistic-dev-17', () => {
+  it.each([
+    ' is it ok to leave mfa off for them until the next cohort starts ',
+    ' それまで mfa なしで運用したいと思っています ',
+    ' この 3 名を mfa なしで運用してよいか ',
+    ' license が届くまで このままで大丈夫ですか ',
+    ' can this kiosk account be left out ',
+    ' このアカウントを対象外とさせていただくことは可能でしょうか ',
+    ' exception は可能でしょうか ',
+    ' do we need an exception to postpone mfa for the warehouse group ',
+  ])('"%s" requests', (text) => {
+    expect(REQUEST.test(text)).toBe(true);
+  });
+  it('"do we need an exception?" alone is still no request; "…to postpone MFA" is', () => {
+    expect(NO_REQUEST.test(' do we need an exception for that ')).toBe(true);
+    expect(NO_REQUEST.test(' do we need an exception to postpone mfa for the warehouse group ')).toBe(false);
+  });
+  it.each([' 全 42 名の登録が完了いたしましたのでご報告いたします ', ' ご参考までに共有させていただきます '])('"%s" reports', (text) => {
+    expect(NO_REQUEST.test(text)).toBe(true);
+  });
+  it.each([
+    ['本日までに全 42 名の登録が完了いたしました。', '登録が完了'],
+    ['接続し、コマンドの実行が問題なく行えることを確認いたしました。', '問題なく行える'],
+    ['Earlier this year we had trouble with Exchange Online PowerShell and MFA.', 'had trouble'],
+    ['We had that problem earlier this year.', 'that problem'],
+    ['We moved every Exchange task to the admin center and that issue is gone.', 'issue is gone'],
+  ])('"%s" says a problem is over', (text, words) => {
+    expect(roleOf(text, words)).toBe('resolved');
+  });
+  it.each([
+    ['Quick background: we are not asking about Exchange Online PowerShell.', 'not asking about'],
+    ['先に断っておくと、Exchange Online PowerShell は自社テナントでしか使っていません。', 'PowerShell は自社'],
+    ['これは Exchange Online PowerShell で顧客を管理している話ではありません。', '話ではありません'],
+    ['誤解のないように先に書くと、PowerShell は自社テナントの管理だけで使っています。', '自社テナント'],
+    ['弊社自身のテナントについては管理センターから操作しており、PowerShell は使用しておりません。', 'PowerShell は使用'],
+  ])('a disclaimer up front, "%s", is an aside', (text, words) => {
+    expect(roleOf(text, words)).toBe('aside');
+  });
+  it.each([['engineers は PingID で MFA 済み、token もちゃんと mfa 入り。'], ['Okta の MFA がトークンにも反映されています。']])(
+    '"%s" says the third-party MFA works',
+    (text) => {
+      expect(THIRD_PARTY_WORKS.test(normalizeText(text))).toBe(true);
+    },
+  );
+  it.each([['amr に mfa が含まれません。'], ['トークンに mfa が入っていません。'], ['MFA がトークンに反映されません。']])(
+    '"%s" says it does not',
+    (text) => {
+      expect(THIRD_PARTY_WORKS.test(normalizeText(text))).toBe(false);
+    },
+  );
+  it.each([
+    ['録画装置に人がサインインすることはありません。', 'unattended'],
+    ['Nobody types credentials into it.', 'unattended'],
+    ['各事務所の NVR が録画をアップロードします。', 'devices'],
+    ['license が 4 月に届くまで待ちます。', 'needs_more_time'],
+    ['お客様テナントへのアクセスや代理管理者特権は一切ありません。', 'does_not_use_delegated_admin'],
+  ])('"%s" is %s', (text, id) => {
+    expect(ids(rulesOnly('x', text))).toContain(id);
+  });
+  it('"Exchange Online PowerShell は自社テナントのみ" is about the tool, not the people: no "no delegated admin"', () => {
+    expect(ids(rulesOnly('DAP agents の MFA 猶予（EXO PowerShell は自社テナントのみ）', 'x'))).not.toContain(
+      'does_not_use_delegated_admin',
+    );
   });
 });

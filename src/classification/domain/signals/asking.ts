@@ -12,7 +12,7 @@ export const REQUEST = alternatives([
   r`(猶予|例外|除外|適用|抑制|exception|exemption|extension) ?(を)?(いただく|いただける|して(もら|いただ)|する)ことは(可能|できます)`,
   // Requests put as questions: "対象外にできますか", "外していただくことは可能でしょうか", "例外にしてもらえませんか".
   r`(外|除外|対象外|例外|適用除外)(に|と)?(して|し)?(いただく|いただける|もらう|もらえる)(こと)?(は)?(可能|でき)`,
-  r`(除外|対象外|例外|適用除外)(に|と)?(は)?(でき|可能)`,
+  r`(除外|対象外|例外|適用除外|exception) ?(に|と)?(は)?(でき|可能)`,
   r`(して|し)?もらえ(ませんか|ないでしょうか|ますか|ないですか)`,
   // Casual: "例外にしてもらえる？", "猶予をいただけたり".
   r`(例外|除外|対象外|猶予)(に|と|を)?(して|し)?(もらえ|いただけ)`,
@@ -21,16 +21,25 @@ export const REQUEST = alternatives([
   r`例外(って|は)? ?(いけ|行け)(ますか|る|そう)`,
   // "対象外とすることはできますでしょうか", "exception を申請できますでしょうか": a request put as a question.
   r`(対象外|除外|例外)(に|と) ?すること(は)?(可能|でき)`,
+  r`(対象外|除外|例外)(に|と) ?(させて|して)(いただく|もらう)こと(は)?(可能|でき)`,
   r`申請(は|が)? ?(でき|可能)`,
   r`\b(please|pls|plz|kindly)\b`,
   r`\brequest(ing|ed)? (an? |the )?(technical )?(exception|exclusion|extension|waiver)\b`,
   r`(?<!\bno (technical )?)\bexception (requested|needed|pls|please|for (these|this|the|them|our|\d+))\b`,
   r`\b(we d|we would|i d|i would) like (an? |to request )?(technical )?(exception|extension)\b`,
   r`\bneed (an? |this |these |the )?(technical |temporary )?(exception|exclusion|extension|exemption)\b`,
-  r`\b(can|could|may) (we|they|i|you|(these|those|the|our)( \w+)?) (get|have|be (granted|excepted|exempted|excluded))\b`,
+  r`\b(can|could|may) (we|they|these|these \d+|i|you) (get|have|be (granted|excepted|exempted|excluded))\b`,
+  // "Can those two have an exception in the meantime?": any subject, but the exception named.
+  r`\b(can|could|may) (these|those|the|our)( \w+)? (get|have) (an? |the )?(technical |temporary )?(exception|exemption|extension|exclusion)\b`,
   // "Our ask is for a 30-day extension"; "can this ticket serve as the request?"
   r`\bour (ask|request) (here )?is (for|that|to)\b`,
   r`\btreat this as (a|an|the|our) (technical )?exception request\b`,
+  // Leaving MFA off for now, asked as permission: "is it OK to leave MFA off for them until…",
+  // 「それまで MFA なしで運用したい」「このままで大丈夫ですか」.
+  r`\bis it (ok|okay|alright|fine|acceptable) (to|if we) (leave|keep|skip|delay|postpone|hold)\b`,
+  r`(mfa|多要素認証) ?(なし|無し|を導入せず|を有効にせず|を適用せず)(で|に) ?(運用|利用|使用)(し|させ)(たい|て(いただ|もら)|て(よい|いい|良い|も))`,
+  r`このまま(で)?(大丈夫|問題ない|よい|いい)(ですか|でしょうか)`,
+  r`\b(can|could) (this|these|the|our)( \w+){0,3} accounts? be (left out|excluded|exempted|excepted|removed)\b`,
   r`\bneed (roughly |about |around |approximately |another |an extra )?(\d+ |a few |a couple of |two |three |four |six |eight |twelve )?more (weeks|months|days)\b`,
   r`\b(can|could) this (ticket|case|message) (serve|count|be (used|treated|taken)) as (the|a|our) (request|application)\b`,
   r`\b(asking|ask) for (an? |the )?(technical )?(exception|extension)\b`,
@@ -180,7 +189,7 @@ export const NO_REQUEST = alternatives([
   r`\bno (technical )?exception (is )?(needed|required)\b`,
   r`\b(don t|do not|doesn t|does not|no longer) need (an |a |the |any )?(technical )?exception\b`,
   r`\bdo (we|i|they) need to (file|submit|request|apply)\b`,
-  r`\bdo we need (an |a |any )?(technical )?exception\b`,
+  r`\bdo we need (an |a |any )?(technical )?exception\b(?! to (postpone|delay|defer|hold off|push back))`,
   r`\bis (an |a )?(technical )?exception (needed|required)\b`,
   r`\bconfirm(ation)? that we don t need\b`,
   r`\bjust (curious|checking|want to make sure)\b`,
@@ -206,6 +215,9 @@ export const NO_REQUEST = alternatives([
   r`申請(は)?(行わず|行いません|しません|不要)`,
   r`(例外|申請|exception) ?(は|の)?(提出)?(不要|必要(あり)?ません)`,
   r`(例外|申請)(は|が)?(必要|不要)(でしょうか|ですか|という理解)`,
+  // 「…完了いたしましたのでご報告いたします」「ご参考までに共有させていただきます」: told, not asked.
+  r`ご報告(いたします|します|申し上げます)`,
+  r`ご参考(まで|までに)`,
   r`提出不要`,
   r`特に困っていることはありません`,
   // Nothing is wrong today: whatever the ticket goes on to imagine, there is no blocker to except.

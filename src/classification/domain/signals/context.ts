@@ -34,7 +34,7 @@ export const RESOLVED = alternatives([
   // "Our Outlook 2010 machines were retired last week": the blocker itself is gone.
   r`\b(were|was|have been|has been) (retired|decommissioned)\b`,
   // "Our GDAP technicians were enrolled in MFA last quarter."
-  r`\b(were|was|have been|has been|got) (all )?(enrolled|registered|onboarded) (in|for|on|with|to) mfa\b`,
+  r`(?<!\b(only|just|half|some|few|\d+ of)\b.{0,40})\b(were|was|have been|has been|got) (all )?(enrolled|registered|onboarded) (in|for|on|with|to) mfa\b`,
   r`\bdisregard (the|our) (earlier|previous|old)\b`,
   r`(移行|対応|切り替え|切替)(が|は)?(済んで|済み)`,
   r`(こちらは|これは|その件は|この件は)問題(は)?(ありません|ございません|ない)`,
@@ -52,10 +52,15 @@ export const RESOLVED = alternatives([
   r`は解決( |$)`,
   r`解消(済|しました|いたしました|されました)`,
   // 「携帯を紛失した担当者の再登録が完了しました」
-  r`(再登録|再設定|リセット|復旧)(が|は)?完了(しました|いたしました|し(?!(な|ま?せ|て(い|お)(な|ら|ま))))`,
+  r`(再登録|再設定|リセット|復旧)(が|は)?完了(しました|いたしました|した(?!ら)|しており|しています|し ?$)`,
   r`修正(済|されました)`,
   // 「第1段階として…9月末までに MFA の登録・有効化を完了いたしました」: that group is done.
-  r`(登録|有効化|展開|導入|移行)を完了(いたしました|しました)`,
+  r`(登録|有効化|展開|導入|移行)(を|が)完了(いたしました|しました)`,
+  r`問題なく(行え|動作|接続|利用|実行)(る|す)?ことを確認`,
+  // "Earlier this year we had trouble with Exchange Online PowerShell … that issue is gone."
+  r`\bwe had (trouble|problems|issues) with\b`,
+  r`\bwe had (that|this|the same|a similar) (problem|issue)\b`,
+  r`\b(that|the|this) (issue|problem) is gone\b`,
   r`原因(でした|だった)`,
   r`(できる|使える|動く|動作する|行える|通る|入る|入れる|含まれる|渡る|認識される|満たす|繋がる|つながる|届く|見える)ように(なりました|なった|なっており|なっています)`,
   // 「管理者による再登録が完了し、問題なく業務に復帰しております」
@@ -67,6 +72,9 @@ export const RESOLVED = alternatives([
 
 /** The third-party MFA now reaches the directory: the token carries mfa, the MFA is recognised. */
 export const THIRD_PARTY_WORKS = alternatives([
+  // 「token もちゃんと mfa 入り」「Okta の MFA がトークンにも反映され」
+  r`(token|トークン) ?(も|に|には)? ?(ちゃんと|きちんと|正しく)? ?mfa ?(が)? ?(入り(?!ませ)|(入って|含まれて|載って)(い|お)(る|ます|ります)|含まれ(る|ます))`,
+  r`mfa ?(が|は) ?(トークン|token) ?(に|にも) ?(も)?(反映され(?!(ない|ず|ませ|て(い|お)(ない|らず|ません|りません)))|(含まれて|載って)(い|お)(る|ます|ります)|含まれ(る|ます))`,
   r`\bamr (now )?(contains|has|includes|shows|carries|with|gets)( the)?( value)?( pwd)? mfa\b`,
   r`\bamr pwd mfa\b`,
   r`(?<!\b(not|never|doesn t|does not|don t|do not|didn t|won t|can t|cannot) )` +
@@ -98,7 +106,7 @@ export const EXISTING_EXCEPTION = alternatives([
   // "For context: we had an exception last year for our Exchange PowerShell users."
   r`\bwe had an? (technical |mfa )?exception\b`,
   // "We hold a technical exception for 4 Exchange admins, granted in December."
-  r`\bwe (hold|currently have|already have|were granted|got) (a |an |the |one )?(technical |mfa )?exception\b`,
+  r`\bwe (hold|currently have|already have|were granted) (a |an |the |one )?(technical |mfa )?exception\b(?! (error|message|when|while|thrown))`,
   r`\bexception for .{0,80}\b(was|were|has been|had been) (approved|granted)\b`,
   // A case with a vendor is not one with the platform: "we opened a case with Okta".
   r`\b(we|i) (had|opened|raised|filed) a (support )?(ticket|case)\b(?! with (?!(you|your|microsoft|partner support|support)\b))`,
@@ -164,6 +172,8 @@ export const HYPOTHETICAL = alternatives([
     NOT_MFA_NEXT,
   r`\b(we|they) (might|may|could) (adopt|introduce|move|switch|migrate|hire|merge|acquire|implement|roll out|outsource)\b` + NOT_MFA_NEXT,
   r`\bif we do\b`,
+  // "If our Okta rollout goes ahead next year, …"
+  r`\bif (our|the) .{0,40}\b(goes ahead|go ahead|happens|is approved|proceeds)\b`,
   r`\bif it turns out\b`,
   r`\bbefore we decide\b`,
   r`\bnothing has been decided\b`,
@@ -229,9 +239,15 @@ export const ASIDE = alternatives([
   r`\bside question\b`,
   // 「まず、ご報告として、…紛失いたしました。…対応は不要です」: told for information, not asked.
   r`ご報告(として|ですが|まで)`,
+  // Disclaimers up front: "we are NOT asking about Exchange Online PowerShell", 「…を管理している話ではありません」.
+  r`\b(we are|we re|i am|i m) not asking about\b`,
+  r`話では(ありません|ない|ございません)`,
+  r`誤解のないよう`,
+  r`先に断っておくと`,
+  r`(弊社|自社)(自身)?の ?テナント(について|に関して)は`,
   // 「ついでにもう一点、…方法があれば教えてください」: a side question after the ask.
-  r`ついでに(もう(一点|ひとつ|1点|一つ))?`,
-  r`(対応|ご対応)(は|も)?(不要|必要(は)?(ありません|ございません))`,
+  r`ついでに ?もう(一点|ひとつ|1点|一つ)`,
+  r`(対応|ご対応)(は|も)?(不要|必要(は)?(ありません|ございません))(?! ?(でしょうか|ですか|か))`,
   // 「顧客テナントには入らないため急ぎではないと理解しています」: that group is not part of the ask.
   r`急ぎ(では|で)?(ない|ありません|ございません)`,
   r`\bno action needed\b`,
@@ -245,7 +261,7 @@ export const ASIDE = alternatives([
   r`(今回の)?申請(に|には|から)(は)?(含めません|含めず|含めない|入れません|含みません)`,
   r`(社内|自社)の(計画|スケジュール|予定)(どおり|通り)`,
   // 「(1)につきましては、…社内で対応いたします」: the partner deals with that one itself.
-  r`(社内|自社|弊社)(で|にて)(対応|解決)(いたします|致します|します|する予定)`,
+  r`(社内|自社|弊社)(で|にて)(対応|解決)(いたします|致します|します|する予定です|する予定) ?$`,
   // "営業部については社内スケジュールどおり順次進めます": that group is the partner's own business now.
   r`(について|に関して)(は)?.{0,20}(社内|自社|弊社|こちら)(で|の)?(スケジュール|予定)?(どおり|通り)?.{0,10}(対応|進め)`,
 ]);
@@ -279,9 +295,13 @@ export const TURN_AFTER = alternatives([r`(です|ます|でした|ました|ま
 
 /**
  * A clause that sets a condition (「仮に…対応していなかった場合、」): a request right after it in the same
- * sentence is asked on that condition, so it stays in the condition's segment.
+ * sentence, when the condition is itself a what-if, is asked on that condition. Not 「…の場合」 (a topic)
+ * nor "if possible" (a courtesy).
  */
-export const CONDITION = alternatives([r`(場合|ときは|時は) ?$`, r`^ (if|in case|should)\b`]);
+export const CONDITION = alternatives([
+  r`(た|ない|なければ|できない|る)場合 ?$`,
+  r`^ (if|in case|should) (?!(possible|you can|you could|needed|necessary|so|applicable|required)\b)`,
+]);
 
 /** The accounts work in the partner's own tenant only: Exchange Online PowerShell there is not issue 6. */
 export const OWN_TENANT = alternatives([

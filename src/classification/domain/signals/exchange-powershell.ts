@@ -9,8 +9,8 @@ export const EXCHANGE_POWERSHELL_SIGNALS: readonly Signal[] = [
     pattern: alternatives([
       r` exchangeonline (remote )?powershell `,
       r` exchangeonline (management )?shell\b`,
-      // "through the Exchange shell connection"
-      r`\bexchange (management )?shell\b`,
+      // "through the Exchange shell connection" (not the on-premises Exchange Management Shell)
+      r`\bexchange shell\b`,
       r` exchangeonline .{0,40}powershell `,
       r` powershell .{0,40}exchangeonline `,
       r`\bnew pssession\b`,

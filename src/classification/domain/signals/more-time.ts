@@ -137,6 +137,8 @@ export const MORE_TIME_SIGNALS: readonly Signal[] = [
         ]) +
         r`\b`,
       r`時間が(必要|かか|足り|ほしい|欲しい)`,
+      // 「license が 4 月に届くまで」: until what the rollout waits for arrives.
+      r`(届く|揃う|終わる|完了する|入る)まで`,
       // 「end of Q2 までかかりそうです」: the rollout runs until a date.
       r`(まで|ほど|程度|くらい|ぐらい)(は)?かかり(そう|ます|見込み)`,
       r`時間を(ください|いただ)`,

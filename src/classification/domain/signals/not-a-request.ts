@@ -94,7 +94,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     id: 'not_a_partner',
     pattern: alternatives([
       r`\b(we re|we are|i m|i am) not (a |an )?(microsoft |csp )?partner\b`,
-      r`\bjust (a|an) (microsoft 365 |m365 |office 365 |end )?customer\b`,
+      r`\b(we are|we re|i am|i m)( just)? (a|an) (microsoft 365 |m365 |office 365 |end )?customer\b`,
+      r`\bnot a partner\b.{0,20}\bjust (a|an) (microsoft 365 |m365 |office 365 |end )?customer\b`,
       r`(弊社|当社|私たち)は(パートナー|csp)(企業)?(では|で)(なく|ありません|はありません|ございません)`,
     ]),
     penalty: 6,
@@ -122,8 +123,9 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
     // The phone that held Authenticator is gone: the way back is to register again, not an exception.
     id: 'lost_authenticator_phone',
     pattern: alternatives([
-      r`authenticator ?(が|の)?(入って(い|お)た|入った|インストールされて(い|お)た)(端末|スマホ|スマートフォン|携帯)`,
-      r`\b(phone|device|mobile|handset) (with|that had|holding) (the |their |his |her )?authenticator\b`,
+      r`(紛失|盗難|故障|機種変更|買い替え).{0,80}authenticator ?(が|の)?(入って(い|お)た|入った|インストールされて(い|お)た)(端末|スマホ|スマートフォン|携帯)`,
+      r`\b(lost|stolen|broken|dropped)\b.{0,60}\b(phone|device|mobile|handset) (with|that had|holding) (the |their |his |her )?authenticator\b`,
+      r`\b(phone|device|mobile|handset) (with|that had|holding) (the |their |his |her )?authenticator\b.{0,40}\b(was|got|has been) (lost|stolen|broken)\b`,
     ]),
     penalty: 4,
   },
@@ -156,8 +158,7 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`仕組み(を|が)?(教えて|知りたい|分から|ご教示)`,
       r`方法を教えて`,
       r`やり方(を|が)?(教えて|知りたい|分から|ご教示)`,
-      // 「どうすれば登録できますか」 asks how; 「どうすればよいでしょうか」 asks for a way out of a blocker.
-      r`どうすれば(?! ?(よい|いい|良い|宜しい|よろしい))`,
+      r`どうすれば`,
       r`有効化の手順`,
       r`セキュリティの既定値`,
       r`コードが(違|合わ|通ら|無効|正しくありません)`,
@@ -194,7 +195,8 @@ export const ABSTAIN_SIGNALS: readonly AbstainSignal[] = [
       r`\bno (particular |specific |real )?reason\b`,
       r`\bwithout (any |a )?(particular |specific )?reason\b`,
       // Convenience is no technical reason: "they find the MFA prompts a nuisance".
-      r`\b(a |an )?(nuisance|annoying|inconvenient|hassle)\b`,
+      r`\b(mfa|the prompts?|prompts|it) (is|are) (just )?(a |an )?(nuisance|annoying|inconvenient|hassle)\b`,
+      r`\bfinds? (the )?(mfa )?(prompts? )?(a |an )?(nuisance|annoying|inconvenient|hassle)\b`,
       r`理由(は|も)?(特に)?(ありません|ございません|ない|なし)`,
     ]),
     penalty: 3,

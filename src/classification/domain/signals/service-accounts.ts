@@ -85,7 +85,8 @@ export const SERVICE_ACCOUNT_SIGNALS: readonly Signal[] = [
         r`\b`,
       r`(監視|計測|制御)?装置`,
       r`(防犯|監視)カメラ`,
-      r`録画機`,
+      r`録画(機|装置)`,
+      r`\bnvr\b`,
       r`レコーダー`,
       r`キオスク`,
       r`プリンタ`,
@@ -126,6 +127,8 @@ export const SERVICE_ACCOUNT_SIGNALS: readonly Signal[] = [
       r`特定の個人`,
       r`自動(で)?サインイン`,
       r`自動ログイン`,
+      r`人が(サインイン|ログイン|操作)すること(は)?(なく|ない|ありません)`,
+      r`\bnobody (types|enters|signs in|logs in)\b`,
       // 「録画データを自動アップロード」「MFA の入力手段がない」: nobody is there to answer a prompt.
       r`自動(で|的に)?(アップロード|送信|転送|保存)`,
       r`(mfa|認証|コード) ?(の)? ?(入力|応答)(手段|方法|画面)(が|は)?(ない|無い|ありません|ございません)`,

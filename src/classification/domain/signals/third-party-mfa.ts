@@ -85,8 +85,7 @@ export const THIRD_PARTY_MFA_SIGNALS: readonly Signal[] = [
       r`\bclaims? ` +
         group([r`does not`, r`doesn t`, r`do not`, r`don t`, r`never`, r`won t`, r`will not`, r`is not`, r`isn t`]) +
         r` (reach|arrive|get|make it|come|pass|flow|show|appear)`,
-      r`\b(not|never|n t|doesn t|does not|don t) (pass|send|flow|include|emit|forward|recogni[sz]e|produce|issue|generate)s? (the |a |an |any )?(mfa )?(claim|mfa)`,
-      r`\bforces? (another|a second|an extra|a fresh) (mfa|prompt|second factor)\b`,
+      r`\b(not|never|n t|doesn t|does not|don t) (pass|send|flow|include|emit|forward|recogni[sz]e|produce|generate)s? (the |a |an |any )?(mfa )?(claim|mfa)`,
       // "Azure AD does not record that MFA took place".
       r`\b(doesn t|does not|don t|do not|never) (record|see|know|register)s? that (the )?mfa (took place|happened|was (done|completed|performed))\b`,
       r`\bnot recogni[sz]ed\b`,
