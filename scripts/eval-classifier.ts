@@ -213,7 +213,7 @@ const PARTS: readonly Part[] = [
   },
   {
     id: 'realistic-holdout-all',
-    name: 'every realistic held-out set together (a report; the bars apply to each set on its own)',
+    name: "every realistic held-out set together (the issue's bars apply to it, as to realistic-holdout)",
     files: ['', '-2', '-3', '-4', '-5', '-6', '-7'].map((n) => corpus(`realistic-holdout${n}`)),
     heldOut: true,
     aggregate: true,

@@ -47,6 +47,8 @@ export interface Ticket {
   readonly allText: string;
   /** The ask requests something now: an exception, more time, an exclusion. */
   readonly requests: boolean;
+  /** The description's list items, if it has a list (listItems). */
+  readonly items: readonly (readonly ReadClause[])[];
 }
 
 export function describeTicket(clauses: readonly ReadClause[]): Ticket {
@@ -59,6 +61,7 @@ export function describeTicket(clauses: readonly ReadClause[]): Ticket {
     askText,
     allText: joinText(clauses),
     requests: REQUEST.test(askText),
+    items: listItems(clauses),
   };
 }
 
@@ -152,14 +155,15 @@ export function readOwnTenantPeople(evidence: Evidence, ticket: Ticket): void {
 /**
  * The description's list items ("1.", "(2)", "Second,", ②), each with the clauses up to the next one.
  * A marker seen before and followed by words that refer back ("(1)につきましては、社内で対応いたします")
- * refers to its item: that sentence joins the item it names, and the list ends there. A list that starts at its second item ("Please
- * exempt our IMAP users. Second, our kiosk…") has the description before it as its first.
+ * refers to its item: that sentence joins the item it names, and the list ends there. A list that
+ * starts at its second item ("Please exempt our IMAP users. Second, our kiosk…") has the description
+ * before it as its first.
  */
-function listItems(ticket: Ticket): ReadClause[][] {
+function listItems(clauses: readonly ReadClause[]): ReadClause[][] {
   const items: ReadClause[][] = [];
   const keys: string[] = [];
   let referredTo: { item: ReadClause[]; sentence: number } | null = null;
-  for (const clause of ticket.clauses) {
+  for (const clause of clauses) {
     const marker = clause.inTitle ? null : LIST_ITEM.exec(clause.raw);
     if (referredTo) {
       if (clause.sentence !== referredTo.sentence) break;
@@ -170,7 +174,7 @@ function listItems(ticket: Ticket): ReadClause[][] {
     } else if (marker) {
       const key = itemKey(marker[0]);
       if (items.length === 0 && key === '2') {
-        const before = ticket.clauses.filter((c) => !c.inTitle && c.sentence < clause.sentence);
+        const before = clauses.filter((c) => !c.inTitle && c.sentence < clause.sentence);
         if (before.length > 0) {
           items.push(before);
           keys.push('1');
@@ -202,7 +206,7 @@ function itemKey(marker: string): string {
  * question is a second matter ("Second, unrelated: our invoice…") and does not cancel the first.
  */
 export function abstainText(ticket: Ticket): string {
-  const items = listItems(ticket);
+  const { items } = ticket;
   if (items.length < 2 || items[0].some((c) => c.role !== 'ask') || !REQUEST.test(joinText(items[0]))) return ticket.askText;
   // A bare "please exempt us" first leaves the later items to say what for: they are read whole.
   const issue = itemIssue(items[0]);
@@ -231,12 +235,12 @@ const FIRST_ASKED_TARGETS: readonly KnownIssueNumber[] = [1, 2, 3, 4, 5];
  * item set aside is not asked. The reading never introduces 6 or 7.
  */
 export function preferFirstAsked(evidence: Evidence, ticket: Ticket): void {
-  const items = listItems(ticket);
+  const { items } = ticket;
   if (items.length < 2 || items[0].some((c) => c.role !== 'ask')) return;
   const first = itemIssue(items[0]);
   const second = itemIssue(items[1]);
   if (first === null || second === null || first === second || !FIRST_ASKED_TARGETS.includes(first)) return;
-  // The first item names its issue on its own (topOf); the whole ticket may score it lower, as when
+  // The first item names its issue on its own (itemIssue); the whole ticket may score it lower, as when
   // the second item's "no delegated admin" counts against the first item's agents.
   const score = evidence.score(first);
   const lead = Math.max(...ISSUES.filter((n) => n !== first).map((n) => evidence.score(n)));
